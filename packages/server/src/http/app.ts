@@ -1,0 +1,115 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { OncoTree } from '@continuum/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SignInThrottle } from '../auth/throttle';
+import type { Db } from '../db/driver';
+import { installAccessControl } from './common/access';
+import { installErrorHandling } from './common/errors';
+import { auditRoutes } from './audit/routes';
+import { authRoutes } from './auth/routes';
+import { healthRoutes } from './health/routes';
+import { oncotreeRoutes } from './oncotree/routes';
+import { patientRoutes } from './patients/routes';
+import { referralRoutes } from './referrals/routes';
+import { sponsorRoutes } from './sponsor/routes';
+import { trialRoutes } from './trials/routes';
+import { userRoutes } from './users/routes';
+
+export interface AppOptions {
+  db: Db;
+  oncotree: OncoTree;
+  production?: boolean;
+  logLevel?: string;
+  /** Folder of the built web app (packages/web/dist); served with an SPA fallback when present. */
+  webDist?: string;
+  throttle?: SignInThrottle;
+}
+
+export interface AppDeps {
+  db: Db;
+  oncotree: OncoTree;
+  production: boolean;
+  throttle: SignInThrottle;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel ?? 'info' },
+    trustProxy: false,
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const deps: AppDeps = {
+    db: opts.db,
+    oncotree: opts.oncotree,
+    production: opts.production ?? false,
+    throttle: opts.throttle ?? new SignInThrottle(),
+  };
+  app.decorate('deps', deps);
+
+  installErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI injects inline styles; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: deps.production,
+  });
+  await app.register(cookie);
+  installAccessControl(app, opts.db);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Continuum API', version: '0.1.0', description: 'Clinical research platform for cancer centres.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cx_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(patientRoutes, { prefix: '/api/patients' });
+  await app.register(trialRoutes, { prefix: '/api/trials' });
+  await app.register(referralRoutes, { prefix: '/api/referrals' });
+  await app.register(sponsorRoutes, { prefix: '/api/sponsor' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
+  await app.register(userRoutes, { prefix: '/api/users' });
+  await app.register(oncotreeRoutes, { prefix: '/api/oncotree' });
+
+  if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: false, decorateReply: true });
+    // SPA fallback: client routes (/patients/…) get index.html; unknown /api paths stay 404.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api') || request.method !== 'GET') {
+        return reply
+          .status(404)
+          .type('application/problem+json')
+          .send({ type: 'about:blank', status: 404, title: 'Not Found', detail: `No route ${request.method} ${request.url.split('?')[0]}.` });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

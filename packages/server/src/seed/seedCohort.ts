@@ -1,0 +1,26 @@
+import { TRIAL_CATALOGUE, generateCohort } from '@continuum/core';
+import { SYSTEM_ACTOR, type Actor } from '../audit/record';
+import type { Db } from '../db/driver';
+import { writeCohort } from './writeCohort';
+
+export interface SeedOptions {
+  patients: number;
+  seed: number;
+  /** ISO date the cohort is generated as of; fixed by default so a seed is reproducible. */
+  referenceDate: string;
+  actor?: Actor;
+  onProgress?: (written: number) => void;
+}
+
+export const DEFAULT_REFERENCE_DATE = '2026-11-01';
+
+/** Generates the deterministic synthetic cohort and writes it with the trial catalogue. */
+export function seedCohort(db: Db, o: SeedOptions) {
+  return writeCohort(db, {
+    trials: TRIAL_CATALOGUE,
+    patients: generateCohort({ patients: o.patients, seed: o.seed, referenceDate: o.referenceDate }),
+    description: { generator: 'continuum synthetic cohort', seed: o.seed, patients: o.patients, referenceDate: o.referenceDate },
+    actor: o.actor ?? SYSTEM_ACTOR,
+    onProgress: o.onProgress,
+  });
+}
