@@ -5,6 +5,10 @@ import type { Db, Queryable } from '../db/driver';
 import { BulkWriter } from './bulk';
 import { COHORT_TABLES } from './tables';
 
+export interface RowSink {
+  add(table: string, row: Record<string, unknown>): Promise<void>;
+}
+
 const prov = (p: Provenance) => ({ source: p.source, observed_at: p.observedAt, recorded_at: p.recordedAt, recorded_by: p.recordedBy });
 
 /** Inserts trials that are not there yet (by protocol number); returns protocol number → id. */
@@ -27,8 +31,8 @@ export async function upsertTrials(tx: Queryable, trials: Trial[]): Promise<Map<
   return new Map(rows.map((r) => [r.protocol_number, r.id]));
 }
 
-/** Writes one patient record's rows into the bulk writer. */
-async function addPatient(w: BulkWriter, p: PatientRecord, trialIds: Map<string, string>): Promise<void> {
+/** Maps one patient record to its rows, handed to a row sink (the bulk writer, or a benchmark's baseline). */
+export async function addPatientRows(w: RowSink, p: PatientRecord, trialIds: Map<string, string>): Promise<void> {
   const id = randomUUID();
   await w.add('patient', { id, pseudonym: p.pseudonym, sex: p.sex, birth_year: p.birthYear, vital_status: p.vitalStatus });
   const i = p.identity;
@@ -95,7 +99,7 @@ export async function writeCohort(db: Db, opts: CohortWriteOptions): Promise<{ p
     const writer = new BulkWriter(tx, COHORT_TABLES);
     let n = 0;
     for (const p of opts.patients) {
-      await addPatient(writer, p, trialIds);
+      await addPatientRows(writer, p, trialIds);
       n += 1;
       if (n % 500 === 0) opts.onProgress?.(n);
     }

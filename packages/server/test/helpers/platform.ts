@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@continuum/core';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createDemoAccounts, DEMO_PASSWORD } from '../../src/demo';
 import { buildApp } from '../../src/http/app';
 import { loadOncoTree } from '../../src/reference';
@@ -10,7 +10,7 @@ import { openTestDb, type Driver, type TestDb } from './database';
 export interface Agent {
   role: Role;
   csrfToken: string;
-  request(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
 export interface TestPlatform extends TestDb {

@@ -12,7 +12,7 @@ function send(reply: FastifyReply, status: number, body: Record<string, unknown>
 const UNAVAILABLE = /^(08|53|57P|58)/;
 const isDatabaseDown = (e: { code?: unknown; message?: string }) =>
   (typeof e.code === 'string' && (UNAVAILABLE.test(e.code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND'].includes(e.code))) ||
-  /Connection terminated|PGlite is closed|database .* closed/i.test(e.message ?? '');
+  /Connection terminated|PGlite is closed|database .* closed|pool after calling end|Client was closed|connection timeout/i.test(e.message ?? '');
 
 /** Every error leaves the server as problem+json; internals (stack, SQL) never do. */
 export function installErrorHandling(app: FastifyInstance): void {

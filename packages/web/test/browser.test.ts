@@ -1,0 +1,105 @@
+/**
+ * The web app in a real browser: Debian's Chromium driven by playwright-core (never a
+ * downloaded browser), against the real server on an embedded database with a seeded cohort.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRIAL_CATALOGUE } from '@continuum/core';
+import type { FastifyInstance } from 'fastify';
+import { createDemoAccounts, DEMO_PASSWORD } from '../../server/src/demo';
+import { openPglite, type Db } from '../../server/src/db/driver';
+import { migrate } from '../../server/src/db/migrate';
+import { buildApp } from '../../server/src/http/app';
+import { loadOncoTree } from '../../server/src/reference';
+import { seedCohort } from '../../server/src/seed/seedCohort';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(WEB, 'dist');
+
+describe('web app in Chromium', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (see .ci/run)`);
+    // Always build: the test must exercise the current sources, not a stale dist.
+    execSync('npx vite build --logLevel error', { cwd: WEB, stdio: 'inherit' });
+    db = await openPglite();
+    await migrate(db);
+    await createDemoAccounts(db, TRIAL_CATALOGUE);
+    await seedCohort(db, { patients: 40, seed: 3, referenceDate: '2026-11-01' });
+    app = await buildApp({ db, oncotree: loadOncoTree(), logLevel: 'silent', webDist: DIST });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+
+  async function signIn(page: Page, username: string) {
+    await page.goto(`${base}/signin`);
+    await page.getByLabel(/username/i).fill(username);
+    await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
+    // Keyboard, not mouse: the form must submit with Enter.
+    await page.getByLabel(/password/i).press('Enter');
+  }
+
+  it('signs in, opens a patient with its timeline, and a trial with its cohorts (1280 px)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, 'investigator');
+    await page.getByRole('link', { name: /patients/i }).first().click();
+    const firstPatient = page.getByRole('link', { name: /^CTM-\d+$/ }).first();
+    await firstPatient.waitFor();
+    const pseudonym = (await firstPatient.textContent())!.trim();
+    await firstPatient.click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain(pseudonym);
+    const timeline = page.getByTestId('timeline');
+    await timeline.waitFor();
+    expect(await timeline.locator('li').count()).toBeGreaterThan(2);
+
+    await page.getByRole('link', { name: /trials/i }).first().click();
+    const firstTrial = page.getByRole('link', { name: /^[A-Z0-9][A-Z0-9-]+$/ }).first();
+    await firstTrial.waitFor();
+    const protocol = (await firstTrial.textContent())!.trim();
+    await firstTrial.click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain(protocol);
+    const arms = page.getByTestId('arms');
+    await arms.waitFor();
+    expect(await arms.locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(WEB, '..', '..', '.tmp', 'trial-1280.png') }).catch(() => undefined);
+    await page.close();
+  });
+
+  it('shows a sign-in error for a wrong password, and works on a tablet-width screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 1100 } });
+    await page.goto(`${base}/signin`);
+    await page.getByLabel(/username/i).fill('coordinator');
+    await page.getByLabel(/password/i).fill('not-the-password');
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/wrong password|unknown username/i);
+    await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /sign in/i }).click();
+    await page.getByRole('link', { name: /patients/i }).first().click();
+    await page.getByRole('link', { name: /^CTM-\d+$/ }).first().waitFor();
+    // Nothing wider than the screen: tables scroll inside their own container.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+});
