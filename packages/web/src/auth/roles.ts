@@ -1,0 +1,34 @@
+import type { Role } from '@continuum/core';
+
+// Mirrors the role sets of @continuum/core's model/roles.ts (imported as types only so the
+// bundle stays free of server-side code). The server remains the judge; these sets only
+// decide what the navigation offers.
+export const CLINICAL_READERS: readonly Role[] = ['admin', 'investigator', 'coordinator', 'mtb', 'radiopharmacist', 'physicist'];
+export const TRIAL_READERS: readonly Role[] = [...CLINICAL_READERS, 'sponsor'];
+export const TRIAL_WRITERS: readonly Role[] = ['admin', 'investigator', 'coordinator'];
+export const AUDIT_READERS: readonly Role[] = ['admin'];
+export const KPI_READERS: readonly Role[] = ['sponsor', 'admin'];
+export const REFERRAL_READERS: readonly Role[] = ['referrer', 'coordinator', 'investigator', 'admin'];
+export const REFERRAL_WRITERS: readonly Role[] = ['referrer'];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrator',
+  investigator: 'Investigator',
+  coordinator: 'Research coordinator',
+  mtb: 'MTB member',
+  radiopharmacist: 'Radiopharmacist',
+  physicist: 'Medical physicist',
+  referrer: 'Referring physician',
+  sponsor: 'Sponsor',
+};
+
+export function can(role: Role | undefined, allowed: readonly Role[]): boolean {
+  return role !== undefined && allowed.includes(role);
+}
+
+/** Where a role lands after sign-in: its main job. */
+export function homeFor(role: Role): string {
+  if (can(role, CLINICAL_READERS)) return '/patients';
+  if (role === 'sponsor') return '/sponsor';
+  return '/referrals';
+}

@@ -1,0 +1,85 @@
+import { Fragment, useId } from 'react';
+import type { ReactNode } from 'react';
+
+export interface Column<T> {
+  key: string;
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  /** The cell that names the row (e.g. the pseudonym) becomes a <th scope="row">. */
+  rowHeader?: boolean;
+  /** e.g. "num" to right-align figures. */
+  className?: string;
+}
+
+interface Props<T> {
+  caption: string;
+  /** Keep the caption for assistive technology when a visible heading already says it. */
+  captionHidden?: boolean;
+  columns: Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  empty?: ReactNode;
+  /** Extra full-width content under a row (details, diffs, edit forms); null when collapsed. */
+  expansion?: (row: T) => ReactNode | null;
+  loading?: boolean;
+  testId?: string;
+}
+
+/** A table that scrolls sideways inside its own box, so the page never does on a tablet. */
+export function DataTable<T>(props: Props<T>) {
+  const { caption, captionHidden, columns, rows, rowKey, empty, expansion, loading, testId } = props;
+  const captionId = useId();
+  return (
+    // The scroll box is focusable so keyboard users can scroll it with the arrow keys.
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table data-testid={testId} aria-busy={loading || undefined}>
+        <caption id={captionId} className={captionHidden ? 'visually-hidden' : undefined}>
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className={c.className}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={columns.length} className="empty">
+                {loading ? 'Loading…' : (empty ?? 'Nothing to show.')}
+              </td>
+            </tr>
+          )}
+          {rows.map((row) => {
+            const extra = expansion?.(row) ?? null;
+            return (
+              <Fragment key={rowKey(row)}>
+                <tr className={extra ? 'row-expanded' : undefined}>
+                  {columns.map((c) =>
+                    c.rowHeader ? (
+                      <th key={c.key} scope="row" className={c.className}>
+                        {c.cell(row)}
+                      </th>
+                    ) : (
+                      <td key={c.key} className={c.className}>
+                        {c.cell(row)}
+                      </td>
+                    ),
+                  )}
+                </tr>
+                {extra && (
+                  <tr className="row-expansion">
+                    <td colSpan={columns.length}>{extra}</td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

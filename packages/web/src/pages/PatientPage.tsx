@@ -1,0 +1,121 @@
+import { useMemo } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { api } from '../api/endpoints';
+import type { PatientDetail } from '../api/types';
+import { useApi } from '../api/useApi';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { IdentityPanel } from '../components/patient/IdentityPanel';
+import {
+  ConditionsTable,
+  DocumentsList,
+  LabsTable,
+  ParticipationsTable,
+  PerformanceTable,
+  TherapyTable,
+} from '../components/patient/ClinicalTables';
+import { MolecularReports } from '../components/patient/MolecularReports';
+import { Tabs, type Tab } from '../components/Tabs';
+import { Timeline } from '../components/Timeline';
+import { primaryCondition } from '../lib/clinical';
+import { formatDate, humanise, MISSING } from '../lib/format';
+import { useOncoTree } from '../lib/oncotree';
+import { buildTimeline } from '../lib/timeline';
+import { usePageTitle } from '../lib/usePageTitle';
+
+export function PatientPage() {
+  const { id = '' } = useParams();
+  const { data, error, loading, reload } = useApi(id, (signal) => api.patient(id, { signal }));
+  usePageTitle(data ? `Patient ${data.pseudonym}` : 'Patient');
+
+  if (error) {
+    return (
+      <>
+        <p>
+          <Link to="/patients">← Patients</Link>
+        </p>
+        <ErrorBanner error={error} context="Could not open the patient record" onRetry={reload} />
+      </>
+    );
+  }
+  if (loading || !data) return <p role="status">Loading the patient record…</p>;
+  // Keyed by id: nothing (identity shown, tab state) carries over from one patient to the next.
+  return <PatientRecordView key={data.id} patient={data} />;
+}
+
+function PatientRecordView({ patient }: { patient: PatientDetail }) {
+  const { byCode } = useOncoTree();
+  const nameOf = (code: string) => byCode.get(code)?.name;
+  const [params, setParams] = useSearchParams();
+  const events = useMemo(() => buildTimeline(patient, (code) => byCode.get(code)?.name), [patient, byCode]);
+  const primary = primaryCondition(patient.conditions);
+
+  const tabs: Tab[] = [
+    { id: 'timeline', label: 'Timeline', panel: () => <Timeline events={events} /> },
+    { id: 'conditions', label: 'Conditions', panel: () => <ConditionsTable conditions={patient.conditions ?? []} nameOf={nameOf} /> },
+    { id: 'therapy', label: 'Therapy lines', panel: () => <TherapyTable lines={patient.therapyLines ?? []} /> },
+    { id: 'molecular', label: 'Molecular reports', panel: () => <MolecularReports reports={patient.molecularReports ?? []} /> },
+    { id: 'labs', label: 'Labs', panel: () => <LabsTable labs={patient.labs ?? []} /> },
+    { id: 'ecog', label: 'ECOG', panel: () => <PerformanceTable statuses={patient.performance ?? []} /> },
+    { id: 'documents', label: 'Documents', panel: () => <DocumentsList documents={patient.documents ?? []} /> },
+    { id: 'trials', label: 'Trials', panel: () => <ParticipationsTable participations={patient.participations ?? []} /> },
+  ];
+
+  return (
+    <article aria-labelledby="patient-title">
+      <p className="breadcrumb">
+        <Link to="/patients">← Patients</Link>
+      </p>
+      <header className="record-header">
+        <h1 id="patient-title">
+          Patient <span data-testid="pseudonym">{patient.pseudonym}</span>
+        </h1>
+        <dl className="facts">
+          <div>
+            <dt>Sex</dt>
+            <dd>{humanise(patient.sex)}</dd>
+          </div>
+          <div>
+            <dt>Birth year</dt>
+            <dd>{patient.birthYear}</dd>
+          </div>
+          <div>
+            <dt>Vital status</dt>
+            <dd>{humanise(patient.vitalStatus)}</dd>
+          </div>
+          <div>
+            <dt>Primary diagnosis</dt>
+            <dd>
+              {primary ? (
+                <>
+                  <span className="code">{primary.oncotreeCode}</span> {primary.oncotreeName ?? nameOf(primary.oncotreeCode) ?? ''}
+                  {primary.stage ? `, stage ${primary.stage}` : ''}
+                  <span className="muted"> (diagnosed {formatDate(primary.diagnosedAt)})</span>
+                </>
+              ) : (
+                MISSING
+              )}
+            </dd>
+          </div>
+        </dl>
+        <IdentityPanel patientId={patient.id} />
+      </header>
+      <Tabs
+        label="Patient record sections"
+        tabs={tabs}
+        selected={params.get('tab') ?? 'timeline'}
+        // Replace rather than push: switching tabs should not fill the Back button's history.
+        onSelect={(tab) =>
+          setParams(
+            (prev) => {
+              const next = new URLSearchParams(prev);
+              if (tab === 'timeline') next.delete('tab');
+              else next.set('tab', tab);
+              return next;
+            },
+            { replace: true },
+          )
+        }
+      />
+    </article>
+  );
+}
