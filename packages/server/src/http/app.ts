@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { SignInThrottle } from '../auth/throttle';
 import type { Db } from '../db/driver';
 import { installAccessControl } from './common/access';
-import { installErrorHandling } from './common/errors';
+import { installErrorHandling, sendNotFound } from './common/errors';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { healthRoutes } from './health/routes';
@@ -72,6 +72,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Only behind TLS: on plain-HTTP demo installs it would break every asset.
+        upgradeInsecureRequests: deps.production ? [] : null,
       },
     },
     hsts: deps.production,
@@ -98,18 +100,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, { prefix: '/api/users' });
   await app.register(oncotreeRoutes, { prefix: '/api/oncotree' });
 
-  if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: false, decorateReply: true });
-    // SPA fallback: client routes (/patients/…) get index.html; unknown /api paths stay 404.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api') || request.method !== 'GET') {
-        return reply
-          .status(404)
-          .type('application/problem+json')
-          .send({ type: 'about:blank', status: 404, title: 'Not Found', detail: `No route ${request.method} ${request.url.split('?')[0]}.` });
-      }
-      return reply.sendFile('index.html');
-    });
-  }
+  const spa = opts.webDist && existsSync(join(opts.webDist, 'index.html'));
+  if (spa) await app.register(fastifyStatic, { root: opts.webDist!, prefix: '/', wildcard: false });
+  // SPA fallback: client routes (/patients/…) get index.html; /api paths and non-GETs stay 404.
+  app.setNotFoundHandler((request, reply) =>
+    spa && request.method === 'GET' && !request.url.startsWith('/api') ? reply.sendFile('index.html') : sendNotFound(request, reply),
+  );
   return app;
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpProblem, type FieldError } from './problem';
 
@@ -48,8 +48,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, 500, { title: 'Internal Server Error', detail: 'An unexpected error occurred; it has been logged.' });
   });
+}
 
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, { title: 'Not Found', detail: `No route ${request.method} ${request.url.split('?')[0]}.` }),
-  );
+/** 404 as problem+json, naming the method and path that matched nothing. */
+export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return send(reply, 404, { title: 'Not Found', detail: `No route ${request.method} ${request.url.split('?')[0]}.` });
 }
