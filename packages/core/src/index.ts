@@ -5,3 +5,5 @@ export * from './model/trial';
 export * from './codes/oncotree';
 export * from './codes/loinc';
 export * from './cohort';
+export * from './eligibility';
+export * from './matching';

@@ -1,0 +1,20 @@
+/** Eligibility: criterion trees, three-valued evaluation with explanations, and the CTML codec. */
+export * from './truth';
+export * from './criteria';
+export type * from './criteria-clinical';
+export * from './criteria-genomic';
+export * from './facts';
+export type * from './evaluation';
+export * from './oncotree';
+export * from './trial';
+export { evaluate, evaluateLeaf, isGenomic } from './evaluate';
+export { alterationMatches, formatAlteration } from './eval-genomic';
+export { describe as describeCriterion, describeLeaf, describeAlteration } from './describe';
+export { parseComparison, formatComparison } from './compare';
+export { normaliseProteinChange, sameProteinChange, matchesCodon, isCodon } from './protein';
+export { fromPatientRecord, type FromRecordOptions } from './from-record';
+export type { EligibilityRecord, EligibilityAlteration, EligibilityMolecularReport } from './record-extensions';
+export { CtmlError } from './ctml/errors';
+export { importCtml, trialFromCtml, type CtmlImportOptions } from './ctml/import';
+export { trialToCtml, matchToCtml, formatCtml, type CtmlExportOptions } from './ctml/export';
+export { parseCtmlText, type CtmlDocument } from './ctml/parse-text';

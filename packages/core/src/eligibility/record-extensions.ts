@@ -1,0 +1,30 @@
+/**
+ * Optional fields eligibility can use beyond the platform's PatientRecord. They are additions
+ * (every one optional), so any PatientRecord is an EligibilityRecord.
+ */
+import type { Alteration, MolecularReport, PatientRecord } from '../model/patient';
+import type { Provenance } from '../model/provenance';
+import type { CnvCall } from './criteria-genomic';
+
+export interface EligibilityAlteration extends Alteration {
+  exon?: number;
+  /** MAF Variant_Classification, e.g. "In_Frame_Del". */
+  variantClassification?: string;
+  /** Copy-number call when the report distinguishes gain from amplification, shallow from deep deletion. */
+  cnvCall?: CnvCall;
+}
+
+export interface EligibilityMolecularReport extends MolecularReport {
+  alterations: EligibilityAlteration[];
+  /** Mutational signatures the report states as present or absent. */
+  signatures?: Array<{ signature: string; present: boolean }>;
+  /** Genes the panel covers; without it, a gene with nothing reported is taken as wild type. */
+  genesTested?: string[];
+}
+
+export interface EligibilityRecord extends PatientRecord {
+  molecularReports: EligibilityMolecularReport[];
+  brainMetastases?: { present: boolean; active?: boolean; provenance: Provenance };
+  measurableDisease?: { present: boolean; provenance: Provenance };
+  receptors?: Array<{ receptor: 'ER' | 'PR' | 'HER2'; positive: boolean; provenance: Provenance }>;
+}
