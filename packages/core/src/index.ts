@@ -7,3 +7,4 @@ export * from './codes/loinc';
 export * from './cohort';
 export * from './eligibility';
 export * from './matching';
+export * from './genomics';
