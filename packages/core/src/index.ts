@@ -8,3 +8,4 @@ export * from './cohort';
 export * from './eligibility';
 export * from './matching';
 export * from './genomics';
+export * from './nucmed';
