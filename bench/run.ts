@@ -3,3 +3,4 @@
 import { benchSeed } from './seed.bench';
 
 await benchSeed();
+await (await import('./genomics.bench')).benchGenomics();

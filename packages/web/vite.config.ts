@@ -18,6 +18,9 @@ export default defineConfig(({ command }) => ({
     sourcemap: true,
     target: 'es2022',
     rollupOptions: {
+      // The CTML writer the criteria editor shares with the server imports `yaml` for its
+      // formatter, which the browser never calls: let the bundler drop what is unused.
+      treeshake: { moduleSideEffects: (id) => !id.includes('/node_modules/yaml/') },
       onwarn(warning, warn) {
         // react-router marks its modules "use client" for RSC bundlers; meaningless in an SPA.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE' || warning.code === 'SOURCEMAP_ERROR') return;

@@ -19,3 +19,7 @@ export type { AlterationSpec, AlterationChoice } from './alterations';
 export { DRUGS, metastaticSequence, adjuvantRegimen } from './regimens';
 export type { Regimen, RegimenKind, LineContext } from './regimens';
 export { Rng, WeightedTable, mixSeed } from './random';
+export { catalogueEligibility } from './criteria';
+export { eligibilityTrial } from './criteria-levels';
+export { PROTOCOL_CRITERIA, type ArmClause } from './criteria-protocols';
+export { syntheticTrials, countLeaves, type SyntheticTrialsOptions } from './trials-synthetic';

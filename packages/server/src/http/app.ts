@@ -10,11 +10,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignInThrottle } from '../auth/throttle';
 import type { Db } from '../db/driver';
+import { loadGeneSymbols } from '../matching/genes';
+import { Matcher } from '../matching/matcher';
+import { codeOrNameHierarchy } from '../matching/oncotree';
+import type { Vocabulary } from './matches/criteria-input';
 import { installAccessControl } from './common/access';
 import { installErrorHandling, sendNotFound } from './common/errors';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { healthRoutes } from './health/routes';
+import { matchRoutes } from './matches/routes';
 import { oncotreeRoutes } from './oncotree/routes';
 import { patientRoutes } from './patients/routes';
 import { referralRoutes } from './referrals/routes';
@@ -30,6 +35,8 @@ export interface AppOptions {
   /** Folder of the built web app (packages/web/dist); served with an SPA fallback when present. */
   webDist?: string;
   throttle?: SignInThrottle;
+  /** Live re-matching; one is made from the OncoTree when not given. */
+  matcher?: Matcher;
 }
 
 export interface AppDeps {
@@ -37,6 +44,10 @@ export interface AppDeps {
   oncotree: OncoTree;
   production: boolean;
   throttle: SignInThrottle;
+  /** Re-matches what a write touches, inside the write's transaction. */
+  matcher: Matcher;
+  /** What criteria are checked against: OncoTree (codes and names) and HGNC symbols. */
+  vocabulary: Vocabulary;
 }
 
 declare module 'fastify' {
@@ -58,6 +69,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     oncotree: opts.oncotree,
     production: opts.production ?? false,
     throttle: opts.throttle ?? new SignInThrottle(),
+    matcher: opts.matcher ?? new Matcher({ oncotree: codeOrNameHierarchy(opts.oncotree) }),
+    vocabulary: { oncotree: codeOrNameHierarchy(opts.oncotree), genes: loadGeneSymbols() },
   };
   app.decorate('deps', deps);
 
@@ -99,6 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(userRoutes, { prefix: '/api/users' });
   await app.register(oncotreeRoutes, { prefix: '/api/oncotree' });
+  await app.register(matchRoutes, { prefix: '/api' });
 
   const spa = opts.webDist && existsSync(join(opts.webDist, 'index.html'));
   if (spa) await app.register(fastifyStatic, { root: opts.webDist!, prefix: '/', wildcard: false });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { PatientRecord, Provenance, Trial } from '@continuum/core';
+import type { EligibilityTrial, PatientRecord, Provenance, Trial } from '@continuum/core';
 import { appendAudit, type Actor } from '../audit/record';
 import type { Db, Queryable } from '../db/driver';
+import type { Matcher } from '../matching/matcher';
 import { BulkWriter } from './bulk';
 import { COHORT_TABLES } from './tables';
 
@@ -86,6 +87,27 @@ export interface CohortWriteOptions {
   description: Record<string, unknown>;
   actor: Actor;
   onProgress?: (written: number) => void;
+  /**
+   * Criteria for the trials (by protocol number), stored for trials that have none yet, and
+   * the matcher that then matches every patient against every trial in the same transaction.
+   */
+  matching?: { criteria: ReadonlyMap<string, EligibilityTrial>; matcher: Matcher; onProgress?: (matched: number) => void };
+}
+
+/** Stores criteria for the trials that have none; returns how many were stored. */
+async function storeCriteria(tx: Queryable, criteria: ReadonlyMap<string, EligibilityTrial>, trialIds: Map<string, string>): Promise<number> {
+  const rows = [...criteria]
+    .filter(([protocol]) => trialIds.has(protocol))
+    .map(([protocol, eligibility]) => ({ trial_id: trialIds.get(protocol)!, eligibility }));
+  const { rows: written } = await tx.query<{ n: number }>(
+    `with stored as (
+       insert into trial_criteria (trial_id, version, source_format, eligibility, updated_by)
+       select trial_id, 1, 'catalogue', eligibility, 'system' from json_to_recordset($1::json) as x(trial_id uuid, eligibility jsonb)
+       on conflict (trial_id) do nothing returning 1)
+     select count(*)::int n from stored`,
+    [JSON.stringify(rows)],
+  );
+  return written[0]!.n;
 }
 
 /**
@@ -93,9 +115,10 @@ export interface CohortWriteOptions {
  * rolls everything back). One audit entry records the import as a whole, with its counts;
  * per-row entries for a synthetic cohort of 52,000 patients would bury the trail.
  */
-export async function writeCohort(db: Db, opts: CohortWriteOptions): Promise<{ patients: number; trials: number }> {
+export async function writeCohort(db: Db, opts: CohortWriteOptions): Promise<{ patients: number; trials: number; criteria: number; matches: number }> {
   return db.transaction(async (tx) => {
     const trialIds = await upsertTrials(tx, opts.trials);
+    const criteria = opts.matching ? await storeCriteria(tx, opts.matching.criteria, trialIds) : 0;
     const writer = new BulkWriter(tx, COHORT_TABLES);
     let n = 0;
     for (const p of opts.patients) {
@@ -106,8 +129,10 @@ export async function writeCohort(db: Db, opts: CohortWriteOptions): Promise<{ p
     await writer.flush();
     opts.onProgress?.(n);
     await appendAudit(tx, opts.actor, {
-      action: 'import', entityType: 'cohort', after: { ...opts.description, patientsWritten: n, trials: opts.trials.length },
+      action: 'import', entityType: 'cohort', after: { ...opts.description, patientsWritten: n, trials: opts.trials.length, criteriaStored: criteria },
     });
-    return { patients: n, trials: opts.trials.length };
+    // Initial matches, after the audit entry (re-matches always take their lock after the audit's).
+    const matched = opts.matching ? await opts.matching.matcher.rematch(tx, {}, opts.matching.onProgress) : undefined;
+    return { patients: n, trials: opts.trials.length, criteria, matches: matched?.matches ?? 0 };
   });
 }

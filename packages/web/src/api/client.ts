@@ -7,6 +7,8 @@ export interface FieldProblem {
   /** Where the problem is, e.g. "body.reason" or "query.pageSize". */
   path: string;
   message: string;
+  /** Closest valid values, for an unknown code or symbol (e.g. a gene). */
+  suggestions?: string[];
 }
 
 /** An RFC 9457 problem detail turned into an Error the UI can render. */
@@ -89,6 +91,8 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /** Let the request outlive the page (a "seen" mark sent as the user leaves). */
+  keepalive?: boolean;
   /**
    * false for calls where 401 is an answer rather than an expired session
    * (bad credentials at sign-in, "not signed in yet" at start-up).
@@ -110,6 +114,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
+      keepalive: options.keepalive,
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
@@ -157,9 +162,11 @@ function parseFieldProblems(raw: unknown): FieldProblem[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((e: unknown) => {
     if (typeof e !== 'object' || e === null) return [];
-    const { path, message } = e as { path?: unknown; message?: unknown };
+    const { path, message, suggestions } = e as { path?: unknown; message?: unknown; suggestions?: unknown };
     // Some validators give the path as segments; the contract says a dotted string.
     const p = Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path : '';
-    return [{ path: p, message: typeof message === 'string' ? message : 'Invalid value' }];
+    const problem: FieldProblem = { path: p, message: typeof message === 'string' ? message : 'Invalid value' };
+    if (Array.isArray(suggestions)) problem.suggestions = suggestions.filter((x): x is string => typeof x === 'string');
+    return [problem];
   });
 }

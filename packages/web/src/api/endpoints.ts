@@ -3,6 +3,9 @@ import type {
   ArmPatch,
   ArmView,
   AuditEntry,
+  CandidateView,
+  CriteriaUpdate,
+  MatchView,
   OncoTreeNode,
   Page,
   PatientDetail,
@@ -11,6 +14,7 @@ import type {
   Referral,
   Session,
   SponsorKpis,
+  TrialCriteria,
   TrialView,
 } from './types';
 
@@ -42,6 +46,19 @@ export const api = {
       method: 'PATCH',
       body: patch,
     }),
+
+  matches: (patientId: string, includeClosed: boolean, o: Opts = {}) =>
+    request<{ items: MatchView[] }>(`/api/patients/${enc(patientId)}/matches`, {
+      ...o,
+      query: { includeClosed: includeClosed ? 'true' : undefined },
+    }),
+  matchesSeen: (patientId: string) => request<void>(`/api/patients/${enc(patientId)}/matches/seen`, { method: 'POST', keepalive: true }),
+  candidates: (trialId: string, query: Query, o: Opts = {}) =>
+    request<Page<CandidateView>>(`/api/trials/${enc(trialId)}/candidates`, { ...o, query }),
+  candidatesSeen: (trialId: string) => request<void>(`/api/trials/${enc(trialId)}/candidates/seen`, { method: 'POST', keepalive: true }),
+  criteria: (trialId: string, o: Opts = {}) => request<TrialCriteria>(`/api/trials/${enc(trialId)}/criteria`, o),
+  saveCriteria: (trialId: string, update: CriteriaUpdate) =>
+    request<TrialCriteria>(`/api/trials/${enc(trialId)}/criteria`, { method: 'PUT', body: update }),
 
   audit: (query: Query, o: Opts = {}) => request<Page<AuditEntry>>('/api/audit', { ...o, query }),
 

@@ -7,6 +7,7 @@ import type {
   ArmStatus,
   ClinicalDocument,
   Condition,
+  Criterion,
   Drug,
   LabResult,
   MolecularReport,
@@ -194,3 +195,94 @@ export interface Referral {
 }
 
 export type { ArmStatus, TrialParticipationStatus, TrialPhase, TrialStatus, Role };
+
+// ---------- Matching (docs/api.md "Matching") ----------
+
+export type Truth = 'met' | 'not_met' | 'unknown';
+
+/** A fact that took part in a decision; `refId` is the fact's id on the patient record. */
+export interface EvidenceView {
+  field: string;
+  label: string;
+  source: string;
+  observedAt: string | null;
+  recordedAt: string | null;
+  recordedBy: string | null;
+  refId?: string | null;
+}
+
+export interface ExplanationNode {
+  status: Truth;
+  /** 'all' | 'any' | 'not' | a leaf kind. */
+  kind: string;
+  /** The criterion, readable. */
+  text: string;
+  reason: string;
+  stale?: boolean | null;
+  borderline?: boolean | null;
+  evidence: EvidenceView[];
+  children?: ExplanationNode[] | null;
+}
+
+export interface ChecklistItem {
+  kind: 'unknown' | 'stale' | 'borderline';
+  text: string;
+  reason: string;
+  /** The facts behind the item (empty when nothing is on record). */
+  evidence?: EvidenceView[] | null;
+  /** Where the criterion was written, e.g. "CTM-24-101.yaml#$.treatment_list.step[0]...". */
+  source?: string | null;
+}
+
+export type Availability = 'open' | 'waitlist' | 'closed';
+export type MatchStatus = 'eligible' | 'potential';
+export type RiskLevel = 'low' | 'medium' | 'high';
+
+export interface MatchView {
+  id: string;
+  trialId: string;
+  protocolNumber: string;
+  acronym: string | null;
+  title: string;
+  phase: string;
+  levelPath: string;
+  /** e.g. "Step 1 › Arm B › Dose level 2". */
+  levelLabel: string;
+  /** The cohort code of the level; null for the trial-wide clause. */
+  levelCode?: string | null;
+  availability: Availability;
+  status: MatchStatus;
+  unknownCount: number;
+  staleCount: number;
+  borderlineCount: number;
+  risk: { score: number; level: RiskLevel };
+  checklist: ChecklistItem[];
+  explanation: ExplanationNode;
+  computedAt: string;
+  /** New since this user's last visit. */
+  isNew: boolean;
+}
+
+export type CandidateView = MatchView & { patientId: string; pseudonym: string };
+
+/** One level of a trial that can carry criteria (see docs/api.md, criteria document). */
+export interface CriteriaLevel {
+  path: string;
+  label: string;
+  kind: 'trial' | 'step' | 'arm' | 'dose_level';
+  code?: string | null;
+  availability?: Availability | null;
+}
+
+export interface TrialCriteria {
+  version: number;
+  levels: CriteriaLevel[];
+  criteria: Record<string, Criterion | null>;
+  ctml: { json: string; yaml: string };
+}
+
+export interface CriteriaUpdate {
+  version: number;
+  reason: string;
+  criteria: Record<string, Criterion | null>;
+}

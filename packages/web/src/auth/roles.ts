@@ -6,6 +6,8 @@ import type { Role } from '@continuum/core';
 export const CLINICAL_READERS: readonly Role[] = ['admin', 'investigator', 'coordinator', 'mtb', 'radiopharmacist', 'physicist'];
 export const TRIAL_READERS: readonly Role[] = [...CLINICAL_READERS, 'sponsor'];
 export const TRIAL_WRITERS: readonly Role[] = ['admin', 'investigator', 'coordinator'];
+/** Who sees a trial's candidate patients (docs/api.md: GET /api/trials/:id/candidates). */
+export const CANDIDATE_READERS: readonly Role[] = ['admin', 'investigator', 'coordinator', 'mtb'];
 export const AUDIT_READERS: readonly Role[] = ['admin'];
 export const KPI_READERS: readonly Role[] = ['sponsor', 'admin'];
 export const REFERRAL_READERS: readonly Role[] = ['referrer', 'coordinator', 'investigator', 'admin'];

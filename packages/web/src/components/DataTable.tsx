@@ -1,5 +1,7 @@
 import { Fragment, useId } from 'react';
 import type { ReactNode } from 'react';
+import { factAnchor } from '../lib/evidence';
+import { useFactHighlight } from '../lib/factHighlight';
 
 export interface Column<T> {
   key: string;
@@ -23,12 +25,15 @@ interface Props<T> {
   expansion?: (row: T) => ReactNode | null;
   loading?: boolean;
   testId?: string;
+  /** The fact id of a row: the row gets the anchor `fact-<id>` that match evidence links to. */
+  factId?: (row: T) => string | null | undefined;
 }
 
 /** A table that scrolls sideways inside its own box, so the page never does on a tablet. */
 export function DataTable<T>(props: Props<T>) {
-  const { caption, captionHidden, columns, rows, rowKey, empty, expansion, loading, testId } = props;
+  const { caption, captionHidden, columns, rows, rowKey, empty, expansion, loading, testId, factId } = props;
   const captionId = useId();
+  const highlighted = useFactHighlight();
   return (
     // The scroll box is focusable so keyboard users can scroll it with the arrow keys.
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
@@ -55,9 +60,18 @@ export function DataTable<T>(props: Props<T>) {
           )}
           {rows.map((row) => {
             const extra = expansion?.(row) ?? null;
+            const fact = factId?.(row) ?? null;
+            const target = fact !== null && fact === highlighted;
+            const className = [extra ? 'row-expanded' : '', target ? 'fact-target' : ''].filter(Boolean).join(' ');
             return (
               <Fragment key={rowKey(row)}>
-                <tr className={extra ? 'row-expanded' : undefined}>
+                <tr
+                  className={className || undefined}
+                  id={fact !== null ? factAnchor(fact) : undefined}
+                  // Focusable only as the target of an evidence link, so focus can land on it.
+                  tabIndex={target ? -1 : undefined}
+                  aria-current={target ? 'location' : undefined}
+                >
                   {columns.map((c) =>
                     c.rowHeader ? (
                       <th key={c.key} scope="row" className={c.className}>

@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 
 export interface Tab {
@@ -6,6 +6,8 @@ export interface Tab {
   label: string;
   /** Rendered only when selected. */
   panel: () => ReactNode;
+  /** Once opened, stay mounted (hidden) when another tab is selected: keeps unsaved form input. */
+  keepMounted?: boolean;
 }
 
 interface Props {
@@ -20,6 +22,8 @@ export function Tabs({ label, tabs, selected, onSelect }: Props) {
   const base = useId();
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const current = tabs.find((t) => t.id === selected) ?? tabs[0];
+  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set(current ? [current.id] : []));
+  if (current && !visited.has(current.id)) setVisited(new Set([...visited, current.id]));
 
   function onKeyDown(e: KeyboardEvent<HTMLButtonElement>, index: number) {
     const moves: Record<string, number> = {
@@ -60,17 +64,22 @@ export function Tabs({ label, tabs, selected, onSelect }: Props) {
           </button>
         ))}
       </div>
-      {current && (
-        <div
-          role="tabpanel"
-          id={`${base}-panel-${current.id}`}
-          aria-labelledby={`${base}-tab-${current.id}`}
-          tabIndex={0}
-          className="tabpanel"
-        >
-          {current.panel()}
-        </div>
-      )}
+      {/* One keyed panel per mounted tab, so a kept tab's state survives switching away. */}
+      {tabs
+        .filter((t) => t.id === current?.id || (t.keepMounted && visited.has(t.id)))
+        .map((t) => (
+          <div
+            key={t.id}
+            role="tabpanel"
+            id={`${base}-panel-${t.id}`}
+            aria-labelledby={`${base}-tab-${t.id}`}
+            tabIndex={0}
+            className="tabpanel"
+            hidden={t.id !== current?.id}
+          >
+            {t.panel()}
+          </div>
+        ))}
     </div>
   );
 }

@@ -2,11 +2,13 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PAGE_SIZES } from '../components/Pagination';
 
+const NONE: readonly string[] = [];
+
 /**
  * Filters and paging live in the URL query string: a filtered list can be bookmarked, shared
  * with a colleague, and survives Back from a detail page.
  */
-export function useListParams<K extends string>(filterKeys: readonly K[]) {
+export function useListParams<K extends string>(filterKeys: readonly K[], preserve: readonly string[] = NONE) {
   const [searchParams, setParams] = useSearchParams();
   const key = searchParams.toString();
 
@@ -26,6 +28,11 @@ export function useListParams<K extends string>(filterKeys: readonly K[]) {
         const out = new URLSearchParams();
         const size = prev.get('pageSize');
         if (size) out.set('pageSize', size);
+        // Parameters that belong to the page rather than to the list (e.g. its tab).
+        for (const k of preserve) {
+          const v = prev.get(k);
+          if (v !== null) out.set(k, v);
+        }
         for (const [k, v] of Object.entries(next)) {
           const value = typeof v === 'string' ? v.trim() : '';
           if (value) out.set(k, value);
@@ -33,7 +40,7 @@ export function useListParams<K extends string>(filterKeys: readonly K[]) {
         return out;
       });
     },
-    [setParams],
+    [setParams, preserve],
   );
 
   const setPage = useCallback(

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useEffect, useMemo } from 'react';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/endpoints';
 import type { PatientDetail } from '../api/types';
 import { useApi } from '../api/useApi';
@@ -14,9 +14,12 @@ import {
   TherapyTable,
 } from '../components/patient/ClinicalTables';
 import { MolecularReports } from '../components/patient/MolecularReports';
+import { TrialMatches } from '../components/patient/TrialMatches';
 import { Tabs, type Tab } from '../components/Tabs';
 import { Timeline } from '../components/Timeline';
 import { primaryCondition } from '../lib/clinical';
+import { factAnchor, factIdFromHash } from '../lib/evidence';
+import { FactHighlightContext } from '../lib/factHighlight';
 import { formatDate, humanise, MISSING } from '../lib/format';
 import { useOncoTree } from '../lib/oncotree';
 import { buildTimeline } from '../lib/timeline';
@@ -48,6 +51,21 @@ function PatientRecordView({ patient }: { patient: PatientDetail }) {
   const [params, setParams] = useSearchParams();
   const events = useMemo(() => buildTimeline(patient, (code) => byCode.get(code)?.name), [patient, byCode]);
   const primary = primaryCondition(patient.conditions);
+  const selected = params.get('tab') ?? 'timeline';
+  // An evidence link of a match opens a tab at "#fact-<id>": bring that row into view and
+  // give it focus, so keyboard and screen-reader users land on the fact too.
+  const { hash } = useLocation();
+  const factId = factIdFromHash(hash);
+  useEffect(() => {
+    if (!factId) return;
+    const frame = requestAnimationFrame(() => {
+      const el = document.getElementById(factAnchor(factId));
+      if (!el) return;
+      el.scrollIntoView({ block: 'center' });
+      el.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [factId, selected]);
 
   const tabs: Tab[] = [
     { id: 'timeline', label: 'Timeline', panel: () => <Timeline events={events} /> },
@@ -57,7 +75,19 @@ function PatientRecordView({ patient }: { patient: PatientDetail }) {
     { id: 'labs', label: 'Labs', panel: () => <LabsTable labs={patient.labs ?? []} /> },
     { id: 'ecog', label: 'ECOG', panel: () => <PerformanceTable statuses={patient.performance ?? []} /> },
     { id: 'documents', label: 'Documents', panel: () => <DocumentsList documents={patient.documents ?? []} /> },
-    { id: 'trials', label: 'Trials', panel: () => <ParticipationsTable participations={patient.participations ?? []} /> },
+    {
+      id: 'trials',
+      label: 'Trials',
+      panel: () => (
+        <>
+          <TrialMatches patient={patient} />
+          <section aria-labelledby="participations-title">
+            <h2 id="participations-title">Trial participations</h2>
+            <ParticipationsTable participations={patient.participations ?? []} />
+          </section>
+        </>
+      ),
+    },
   ];
 
   return (
@@ -99,23 +129,25 @@ function PatientRecordView({ patient }: { patient: PatientDetail }) {
         </dl>
         <IdentityPanel patientId={patient.id} />
       </header>
-      <Tabs
-        label="Patient record sections"
-        tabs={tabs}
-        selected={params.get('tab') ?? 'timeline'}
-        // Replace rather than push: switching tabs should not fill the Back button's history.
-        onSelect={(tab) =>
-          setParams(
-            (prev) => {
-              const next = new URLSearchParams(prev);
-              if (tab === 'timeline') next.delete('tab');
-              else next.set('tab', tab);
-              return next;
-            },
-            { replace: true },
-          )
-        }
-      />
+      <FactHighlightContext.Provider value={factId}>
+        <Tabs
+          label="Patient record sections"
+          tabs={tabs}
+          selected={selected}
+          // Replace rather than push: switching tabs should not fill the Back button's history.
+          onSelect={(tab) =>
+            setParams(
+              (prev) => {
+                const next = new URLSearchParams(prev);
+                if (tab === 'timeline') next.delete('tab');
+                else next.set('tab', tab);
+                return next;
+              },
+              { replace: true },
+            )
+          }
+        />
+      </FactHighlightContext.Provider>
     </article>
   );
 }

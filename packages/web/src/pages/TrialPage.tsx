@@ -1,13 +1,16 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/endpoints';
 import type { TrialView } from '../api/types';
 import { useApi } from '../api/useApi';
-import { can, TRIAL_WRITERS } from '../auth/roles';
+import { can, CANDIDATE_READERS, CLINICAL_READERS, TRIAL_WRITERS } from '../auth/roles';
 import { useUser } from '../auth/session';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { StatusBadge } from '../components/StatusBadge';
+import { Tabs, type Tab } from '../components/Tabs';
 import { ArmsTable } from '../components/trial/ArmsTable';
+import { Candidates } from '../components/trial/Candidates';
+import { CriteriaPanel } from '../components/trial/CriteriaPanel';
 import { humanise, MISSING } from '../lib/format';
 import { PARTICIPATION_STATUSES } from '../lib/vocab';
 import { useOncoTree } from '../lib/oncotree';
@@ -19,7 +22,16 @@ export function TrialPage() {
   const user = useUser();
   const { data, error, reload } = useApi(id, (signal) => api.trial(id, { signal }));
   const [notice, setNotice] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
   usePageTitle(data ? `Trial ${data.protocolNumber}` : 'Trial');
+  const seesCandidates = can(user.role, CANDIDATE_READERS);
+  const seesCriteria = can(user.role, CLINICAL_READERS);
+  const tab = params.get('tab') ?? 'arms';
+  // Levels feed the candidates' level filter and the criteria tab: loaded when one of those is
+  // first opened, then kept for the visit.
+  const [needCriteria, setNeedCriteria] = useState(false);
+  if (!needCriteria && seesCriteria && (tab === 'candidates' || tab === 'criteria')) setNeedCriteria(true);
+  const criteria = useApi(needCriteria ? `criteria|${id}` : null, (signal) => api.criteria(id, { signal }));
 
   // Keep showing the trial during a reload: an arm form with the user's unsaved input
   // must stay mounted while fresh values arrive after a conflict.
@@ -36,6 +48,58 @@ export function TrialPage() {
     );
   }
 
+  const trial = data;
+  const tabs: Tab[] = [
+    {
+      id: 'arms',
+      label: 'Arms and cohorts',
+      panel: () => (
+        <section aria-labelledby="arms-title">
+          <h2 id="arms-title">Arms and cohorts</h2>
+          <p role="status" className={notice ? 'banner banner-success' : 'visually-hidden'}>
+            {notice ?? ''}
+          </p>
+          <ArmsTable
+            trial={trial}
+            canEdit={can(user.role, TRIAL_WRITERS)}
+            onReload={reload}
+            onChanged={(message) => {
+              setNotice(message);
+              reload();
+              // Closing or re-opening a cohort changes availability: refresh the levels.
+              criteria.reload();
+            }}
+          />
+        </section>
+      ),
+    },
+  ];
+  if (seesCandidates) {
+    tabs.push({ id: 'candidates', label: 'Candidates', panel: () => <Candidates trial={trial} levels={criteria.data?.levels} /> });
+  }
+  if (seesCriteria) {
+    tabs.push({
+      id: 'criteria',
+      label: 'Eligibility criteria',
+      // Unsaved edits survive a look at the candidates or the cohorts.
+      keepMounted: true,
+      panel: () =>
+        criteria.data ? (
+          <CriteriaPanel
+            key={trial.id}
+            trial={trial}
+            initial={criteria.data}
+            canEdit={can(user.role, TRIAL_WRITERS)}
+            onSaved={criteria.reload}
+          />
+        ) : criteria.error ? (
+          <ErrorBanner error={criteria.error} context="Could not load the eligibility criteria" onRetry={criteria.reload} />
+        ) : (
+          <p role="status">Loading the criteria…</p>
+        ),
+    });
+  }
+
   return (
     <article aria-labelledby="trial-title">
       <p className="breadcrumb">
@@ -43,21 +107,15 @@ export function TrialPage() {
       </p>
       <TrialHeader trial={data} />
       <ErrorBanner error={error} context="Could not refresh the trial" onRetry={reload} />
-      <section aria-labelledby="arms-title">
-        <h2 id="arms-title">Arms and cohorts</h2>
-        <p role="status" className={notice ? 'banner banner-success' : 'visually-hidden'}>
-          {notice ?? ''}
-        </p>
-        <ArmsTable
-          trial={data}
-          canEdit={can(user.role, TRIAL_WRITERS)}
-          onReload={reload}
-          onChanged={(message) => {
-            setNotice(message);
-            reload();
-          }}
-        />
-      </section>
+      <Tabs
+        label="Trial sections"
+        tabs={tabs}
+        selected={tab}
+        onSelect={(tab) =>
+          // Only the tab: each tab's own filters and open rows do not carry over to another.
+          setParams(tab === 'arms' ? {} : { tab }, { replace: true })
+        }
+      />
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import { CLINICAL_READERS, CLINICAL_WRITERS, IDENTITY_READERS } from '@continuum/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Queryable } from '../../db/driver';
 import { actorOf, audited } from '../common/audited';
 import { offsetOf } from '../common/pagination';
 import { badRequest, conflict, notFound } from '../common/problem';
@@ -9,7 +10,17 @@ import { labBody, patientListQuery, patientParams, patientUpdateBody, performanc
 import { patientView } from './view';
 
 export const patientRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, oncotree } = app.deps;
+  const { db, oncotree, matcher } = app.deps;
+
+  /**
+   * A fact about the patient is being written: bump the facts version its matches are computed
+   * from. First thing in the transaction — the patient row is locked before the audit lock, the
+   * order every write takes them in (PATCH locks the row with its update), so two writes on one
+   * patient queue instead of deadlocking.
+   */
+  const bumpFactsVersion = (tx: Queryable, id: string) => tx.query('update patient set facts_version = facts_version + 1 where id = $1', [id]);
+  /** After the write and its audit entry: the patient against every trial, in the same transaction. */
+  const rematch = (tx: Queryable, id: string) => matcher.rematchPatient(tx, id);
 
   app.get(
     '/',
@@ -99,7 +110,9 @@ export const patientRoutes: FastifyPluginAsyncZod = async (app) => {
           [id, version, changes.sex ?? null, changes.vitalStatus ?? null],
         )).rows[0];
         if (!updated) throw conflict(`Patient ${id} is at version ${before.version}, not ${version}: someone else changed it. Reload and retry.`);
+        await bumpFactsVersion(tx, id);
         await audit({ action: 'update', entityType: 'patient', entityId: id, patientId: id, before, after: updated, reason });
+        await rematch(tx, id);
         return { id, pseudonym: updated.pseudonym, sex: updated.sex, vitalStatus: updated.vital_status, version: updated.version };
       });
     },
@@ -117,12 +130,14 @@ export const patientRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = request.session!.user;
       const { ecog, observedAt, reason } = request.body;
       const created = await audited(db, actorOf(request), async (tx, audit) => {
+        await bumpFactsVersion(tx, id);
         const row = (await tx.query<Record<string, unknown>>(
           `insert into performance_status (patient_id, ecog, source, observed_at, recorded_at, recorded_by)
            values ($1, $2, $3, $4, now(), $5) returning id, ecog, source, observed_at, recorded_at, recorded_by`,
           [id, ecog, `user:${user.username}`, observedAt, user.username],
         )).rows[0]!;
         await audit({ action: 'create', entityType: 'performance_status', entityId: String(row.id), patientId: id, after: row, reason });
+        await rematch(tx, id);
         return row;
       });
       return reply.status(201).send(created);
@@ -138,6 +153,7 @@ export const patientRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = request.session!.user;
       const b = request.body;
       const created = await audited(db, actorOf(request), async (tx, audit) => {
+        await bumpFactsVersion(tx, id);
         const row = (await tx.query<Record<string, unknown>>(
           `insert into lab_result (patient_id, loinc, display, value, unit, upper_limit_of_normal, lower_limit_of_normal,
              source, observed_at, recorded_at, recorded_by)
@@ -145,6 +161,7 @@ export const patientRoutes: FastifyPluginAsyncZod = async (app) => {
           [id, b.loinc, b.display, b.value, b.unit, b.upperLimitOfNormal ?? null, b.lowerLimitOfNormal ?? null, `user:${user.username}`, b.observedAt, user.username],
         )).rows[0]!;
         await audit({ action: 'create', entityType: 'lab_result', entityId: String(row.id), patientId: id, after: row, reason: b.reason });
+        await rematch(tx, id);
         return row;
       });
       return reply.status(201).send(created);

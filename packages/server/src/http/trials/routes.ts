@@ -23,7 +23,7 @@ const armView = (a: Row) => ({
 });
 
 export const trialRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps;
+  const { db, matcher } = app.deps;
 
   app.get('/', { config: { access: TRIAL_READERS }, schema: { summary: 'List trials', querystring: trialListQuery } }, async (request) => {
     const q = request.query;
@@ -77,6 +77,8 @@ export const trialRoutes: FastifyPluginAsyncZod = async (app) => {
         )).rows[0];
         if (!after) throw conflict(`Trial ${before.protocol_number} is at version ${before.version}, not ${version}: someone else changed it. Reload and retry.`);
         await audit({ action: 'update', entityType: 'trial', entityId: id, before: trialView(before), after: trialView(after), reason });
+        // Opening or closing the trial changes where its matches lead, not who matches.
+        if (after.status !== before.status) await matcher.refreshAvailability(tx, id);
         return trialView(after);
       });
     },
@@ -104,6 +106,9 @@ export const trialRoutes: FastifyPluginAsyncZod = async (app) => {
         )).rows[0];
         if (!after) throw conflict(`Cohort ${before.code} is at version ${before.version}, not ${version}: someone else changed it. Reload and retry.`);
         await audit({ action: 'update', entityType: 'trial_arm', entityId: armId, before: armView(before), after: armView(after), reason });
+        // A cohort's status or slots decide only the availability of its stored matches (and of
+        // the levels above and below it): closing hides them, re-opening shows them, nobody is re-evaluated.
+        await matcher.refreshAvailability(tx, id);
         return armView(after);
       });
     },

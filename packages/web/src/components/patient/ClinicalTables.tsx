@@ -6,6 +6,8 @@ import { DataTable } from '../DataTable';
 import { ProvenanceTip } from '../ProvenanceTip';
 import { StatusBadge } from '../StatusBadge';
 import { DOCUMENT_KINDS } from '../../lib/vocab';
+import { factAnchor } from '../../lib/evidence';
+import { useFactHighlight } from '../../lib/factHighlight';
 
 type NameOf = (code: string) => string | undefined;
 
@@ -19,6 +21,7 @@ export function ConditionsTable({ conditions, nameOf }: { conditions: ConditionV
   return (
     <DataTable
       caption="Conditions"
+      factId={(r) => r.id}
       rows={rows}
       rowKey={(c) => c.id ?? `${c.kind}-${c.oncotreeCode}-${c.diagnosedAt}-${c.bodySite ?? ''}`}
       empty="No condition recorded."
@@ -53,6 +56,7 @@ export function TherapyTable({ lines }: { lines: TherapyLineView[] }) {
   return (
     <DataTable
       caption="Lines of therapy"
+      factId={(r) => r.id}
       rows={rows}
       rowKey={(t) => t.id ?? `${t.lineNumber}-${t.startedAt}`}
       empty="No line of therapy recorded."
@@ -99,6 +103,7 @@ export function LabsTable({ labs }: { labs: LabView[] }) {
   return (
     <DataTable
       caption="Laboratory results, most recent first"
+      factId={(r) => r.id}
       rows={rows}
       rowKey={(l) => l.id ?? `${l.loinc}-${l.provenance.observedAt}-${l.value}`}
       empty="No laboratory result recorded."
@@ -136,6 +141,7 @@ export function PerformanceTable({ statuses }: { statuses: PerformanceView[] }) 
   return (
     <DataTable
       caption="ECOG performance status, most recent first"
+      factId={(r) => r.id}
       rows={rows}
       rowKey={(s) => s.id ?? `${s.provenance.observedAt}-${s.ecog}`}
       empty="No ECOG recorded."
@@ -182,13 +188,19 @@ export function ParticipationsTable({ participations }: { participations: Partic
 }
 
 export function DocumentsList({ documents }: { documents: DocumentView[] }) {
+  const highlighted = useFactHighlight();
   const rows = [...documents].sort(byDate((d) => d.authoredAt)).reverse();
   if (rows.length === 0) return <p className="muted">No document recorded.</p>;
   return (
     <ul className="documents">
       {rows.map((d) => (
-        <li key={d.id ?? `${d.authoredAt}-${d.title}`}>
-          <details>
+        <li
+          key={d.id ?? `${d.authoredAt}-${d.title}`}
+          id={d.id ? factAnchor(d.id) : undefined}
+          className={d.id && d.id === highlighted ? 'fact-target' : undefined}
+          tabIndex={d.id && d.id === highlighted ? -1 : undefined}
+        >
+          <details open={(d.id && d.id === highlighted) || undefined}>
             <summary>
               <span className="kind-tag kind-document">{DOCUMENT_KINDS[d.kind] ?? humanise(d.kind)}</span> {d.title}{' '}
               <span className="muted">— {formatDate(d.authoredAt)}</span>

@@ -1,10 +1,13 @@
 import type { AlterationView, MolecularReportView } from '../../api/types';
 import { specimenLabel } from '../../lib/clinical';
+import { factAnchor } from '../../lib/evidence';
+import { useFactHighlight } from '../../lib/factHighlight';
 import { formatDate, formatNumber, formatPercent, humanise, MISSING, timeOf } from '../../lib/format';
 import { DataTable } from '../DataTable';
 import { ProvenanceTip } from '../ProvenanceTip';
 
 export function MolecularReports({ reports }: { reports: MolecularReportView[] }) {
+  const highlighted = useFactHighlight();
   if (reports.length === 0) return <p className="muted">No molecular report recorded.</p>;
   const rows = [...reports].sort((a, b) => timeOf(b.reportedAt) - timeOf(a.reportedAt));
   return (
@@ -12,7 +15,13 @@ export function MolecularReports({ reports }: { reports: MolecularReportView[] }
       {rows.map((r) => {
         const title = `${specimenLabel(r.specimen)} — ${r.panel} — ${formatDate(r.reportedAt)}`;
         return (
-          <article key={r.id ?? `${r.reportedAt}-${r.panel}-${r.specimen}`} className="report">
+          <article
+            key={r.id ?? `${r.reportedAt}-${r.panel}-${r.specimen}`}
+            id={r.id ? factAnchor(r.id) : undefined}
+            className={r.id && r.id === highlighted ? 'report fact-target' : 'report'}
+            tabIndex={r.id && r.id === highlighted ? -1 : undefined}
+            aria-current={r.id && r.id === highlighted ? 'location' : undefined}
+          >
             <h3>
               {title} <ProvenanceTip provenance={r.provenance} subject={`report ${title}`} />
             </h3>
@@ -45,6 +54,7 @@ function AlterationsTable({ alterations, caption }: { alterations: AlterationVie
       captionHidden
       rows={alterations}
       rowKey={(a) => a.id ?? `${a.gene}-${a.alterationClass}-${a.hgvsProtein ?? a.hgvsCdna ?? a.fusionPartner ?? ''}`}
+      factId={(a) => a.id}
       empty="No reportable alteration."
       columns={[
         { key: 'gene', header: 'Gene', rowHeader: true, cell: (a) => <span className="gene">{a.gene}</span> },

@@ -1,0 +1,246 @@
+/**
+ * Trial matching in a real browser: Debian's Chromium driven by playwright-core, against the
+ * real server on an embedded database whose seeded cohort is matched against the catalogue's
+ * criteria. A patient's Trials tab and a trial's Candidates tab each explain a match
+ * criterion by criterion; the criteria editor saves a change.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRIAL_CATALOGUE } from '@continuum/core';
+import type { FastifyInstance } from 'fastify';
+import { createDemoAccounts, DEMO_PASSWORD } from '../../server/src/demo';
+import { openPglite, type Db } from '../../server/src/db/driver';
+import { migrate } from '../../server/src/db/migrate';
+import { buildApp } from '../../server/src/http/app';
+import { loadOncoTree } from '../../server/src/reference';
+import { seedCohort } from '../../server/src/seed/seedCohort';
+import type { CandidateView, ExplanationNode, MatchView, Page as ListPage, PatientSummary } from '../src/api/types';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(WEB, 'dist');
+
+/** Leaves of an explanation, depth first. */
+function leaves(n: ExplanationNode): ExplanationNode[] {
+  return n.children?.length ? n.children.flatMap(leaves) : [n];
+}
+
+describe('trial matching in Chromium', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (see .ci/run)`);
+    execSync('npx vite build --logLevel error', { cwd: WEB, stdio: 'inherit' });
+    db = await openPglite();
+    await migrate(db);
+    await createDemoAccounts(db, TRIAL_CATALOGUE);
+    await seedCohort(db, { patients: 60, seed: 3, referenceDate: '2026-11-01' });
+    app = await buildApp({ db, oncotree: loadOncoTree(), logLevel: 'silent', webDist: DIST });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+
+  async function signIn(page: Page, username: string) {
+    await page.goto(`${base}/signin`);
+    await page.getByLabel(/username/i).fill(username);
+    await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
+    await page.getByLabel(/password/i).press('Enter');
+    await page
+      .getByRole('link', { name: /patients/i })
+      .first()
+      .waitFor();
+  }
+
+  /** Through the signed-in browser's own session: a patient whose best match cites a fact of the record. */
+  async function patientWithMatches(page: Page): Promise<{ patient: PatientSummary; matches: MatchView[]; cites: boolean }> {
+    const list = (await (await page.request.get(`${base}/api/patients?pageSize=100`)).json()) as ListPage<PatientSummary>;
+    let fallback: { patient: PatientSummary; matches: MatchView[]; cites: boolean } | undefined;
+    for (const patient of list.items) {
+      const { items } = (await (await page.request.get(`${base}/api/patients/${patient.id}/matches`)).json()) as { items: MatchView[] };
+      if (items.length === 0) continue;
+      fallback ??= { patient, matches: items, cites: false };
+      if (leaves(items[0]!.explanation).some((l) => l.evidence.some((e) => e.refId && ['ecog', 'labs', 'diagnoses'].includes(e.field)))) {
+        return { patient, matches: items, cites: true };
+      }
+    }
+    if (!fallback) throw new Error('no seeded patient has a trial match');
+    return fallback;
+  }
+
+  it("explains a patient's matches on the Trials tab, links to the evidence, and a trial's candidates (1280 px)", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, 'investigator');
+    const { patient, matches, cites } = await patientWithMatches(page);
+    expect(matches.some((m) => m.isNew)).toBe(true);
+    const first = matches[0]!;
+
+    await page.goto(`${base}/patients/${patient.id}`);
+    await expect.poll(() => page.locator('h1').textContent()).toContain(patient.pseudonym);
+    await page.getByRole('tab', { name: 'Trials' }).click();
+    const cards = page.getByTestId('match');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(matches.length);
+    const card = cards.first();
+    expect(await card.textContent()).toContain(first.protocolNumber);
+    expect(await card.textContent()).toContain(first.levelLabel);
+    // Status in words, not colour alone.
+    expect(await card.textContent()).toMatch(first.status === 'eligible' ? /Eligible/ : /Potentially eligible/);
+    expect(await card.textContent()).toMatch(/(Low|Medium|High) risk/);
+    if (first.isNew) expect(await card.getByTestId('new-badge').count()).toBe(1);
+
+    // Keyboard: the explanation opens with Enter on its button.
+    const toggle = card.getByRole('button', { name: /explanation for/i });
+    expect(await toggle.textContent()).toMatch(/Show explanation/);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    const explanation = card.getByTestId('explanation');
+    await explanation.waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const text = (await explanation.textContent())!;
+    const leaf = leaves(first.explanation)[0]!;
+    expect(text).toContain(leaf.reason);
+    expect(text).toMatch(/\b(Met|Unknown)\b/);
+    expect(await explanation.locator('[data-truth="met"], [data-truth="unknown"]').count()).toBeGreaterThan(0);
+    expect(await card.getByRole('heading', { name: 'What to verify' }).count()).toBe(1);
+
+    // While the tab is open the server still says what is new (the badges stay for this visit).
+    const during = (await (await page.request.get(`${base}/api/patients/${patient.id}/matches`)).json()) as { items: MatchView[] };
+    expect(during.items.filter((m) => m.isNew).length).toBe(matches.filter((m) => m.isNew).length);
+
+    // An evidence link opens the fact's tab with its row in view and focused.
+    const evidence = explanation.locator('a.evidence-link').first();
+    // The best match cites an ECOG, lab or diagnosis row of the record: it must be a link.
+    if (cites) expect(await evidence.count()).toBe(1);
+    const linked = (await evidence.count()) > 0;
+    if (linked) {
+      await evidence.click();
+      await expect.poll(() => page.url()).toMatch(/[?&]tab=\w+.*#fact-/);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('fact-target') ?? false)).toBe(true);
+    } else {
+      await page.getByRole('tab', { name: 'Timeline' }).click();
+    }
+
+    // Having viewed the Trials tab and left it, the matches are seen: no longer new on the next visit.
+    await expect
+      .poll(async () => {
+        const again = (await (await page.request.get(`${base}/api/patients/${patient.id}/matches`)).json()) as { items: MatchView[] };
+        return again.items.filter((m) => m.isNew).length;
+      })
+      .toBe(0);
+    // Back (or the tab again) returns to the Trials tab with the same match open.
+    if (linked) await page.goBack();
+    else await page.getByRole('tab', { name: 'Trials' }).click();
+    await card.getByTestId('explanation').waitFor();
+    expect(await card.getByTestId('new-badge').count()).toBe(0);
+
+    // The trial of that match: its Candidates tab explains a candidate the same way.
+    await card.getByRole('link', { name: first.protocolNumber }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain(first.protocolNumber);
+    await page.getByRole('tab', { name: 'Candidates' }).click();
+    const table = page.getByTestId('candidates');
+    await table.locator('tbody tr th a').first().waitFor();
+    const candidates = (await (
+      await page.request.get(`${base}/api/trials/${first.trialId}/candidates?pageSize=25`)
+    ).json()) as ListPage<CandidateView>;
+    expect(candidates.total).toBeGreaterThan(0);
+    const top = candidates.items[0]!;
+    expect(await table.locator('tbody tr').first().textContent()).toContain(top.pseudonym);
+    const explain = table
+      .locator('tbody tr')
+      .first()
+      .getByRole('button', { name: /^Explain for / });
+    expect(await explain.getAttribute('aria-label')).toBeNull(); // named by its text, pseudonym and level included
+    expect(await explain.textContent()).toContain(`${top.pseudonym}, ${top.levelLabel}`);
+    await explain.click();
+    const candidateExplanation = table.getByTestId('explanation');
+    await candidateExplanation.waitFor();
+    expect(await candidateExplanation.textContent()).toContain(leaves(top.explanation)[0]!.reason);
+    expect(await candidateExplanation.locator('[data-truth]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(WEB, '..', '..', '.tmp', 'candidates-1280.png') }).catch(() => undefined);
+    // Leaving the Candidates tab after viewing it marks the trial's candidates seen.
+    expect(candidates.items.some((c) => c.isNew)).toBe(true);
+    await page.getByRole('tab', { name: 'Arms and cohorts' }).click();
+    await expect
+      .poll(async () => {
+        const fresh = (await (
+          await page.request.get(`${base}/api/trials/${first.trialId}/candidates?newOnly=true`)
+        ).json()) as ListPage<CandidateView>;
+        return fresh.total;
+      })
+      .toBe(0);
+    await page.close();
+  });
+
+  it('builds a criterion without CTML, shows it in the CTML preview and saves it (coordinator)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, 'coordinator');
+    const { matches } = await patientWithMatches(page);
+    await page.goto(`${base}/trials/${matches[0]!.trialId}`);
+    await page.getByRole('tab', { name: 'Eligibility criteria' }).click();
+    await page.getByTestId('criteria-editor').waitFor();
+    const add = page.getByLabel(/^Add to this “All of \(and\)” group/).first();
+    await add.selectOption('freeText');
+    await add.press('Enter');
+    await page
+      .getByLabel(/^Protocol text/)
+      .last()
+      .fill('No major surgery within 4 weeks');
+    await expect.poll(() => page.getByTestId('ctml-preview').textContent()).toContain('No major surgery within 4 weeks');
+    await page.getByLabel(/Reason for the change/).fill('Amendment 2: surgery washout');
+    await page.getByRole('button', { name: 'Save criteria' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /Criteria saved as version/ })
+          .count(),
+      )
+      .toBe(1);
+    await page.close();
+  });
+
+  it('reads at tablet width: the Trials and Candidates tabs stay inside the screen (800 px)', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 1100 } });
+    await signIn(page, 'mtb');
+    const { patient, matches } = await patientWithMatches(page);
+    await page.goto(`${base}/patients/${patient.id}?tab=trials`);
+    await page
+      .getByTestId('match')
+      .first()
+      .getByRole('button', { name: /show explanation/i })
+      .click();
+    await page.getByTestId('explanation').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    await page.goto(`${base}/trials/${matches[0]!.trialId}?tab=candidates`);
+    await page.getByTestId('candidates').locator('tbody tr th a').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+});
