@@ -96,3 +96,17 @@ describe.each(DRIVERS)('audit trail on %s', (driver) => {
     }
   });
 });
+
+describe.each(DRIVERS)('driver value types on %s', (driver) => {
+  it('returns dates as ISO date strings and int8/numeric as numbers, the same on every driver', async () => {
+    const t = await openTestDb(driver);
+    try {
+      const { rows } = await t.db.query(`select '2024-01-02'::date d, 5::int8 n, 5.5::numeric x`);
+      expect(rows[0]).toEqual({ d: '2024-01-02', n: 5, x: 5.5 });
+      const inTx = await t.db.transaction((tx) => tx.query(`select '2024-02-03'::date d`));
+      expect(inTx.rows[0]).toEqual({ d: '2024-02-03' });
+    } finally {
+      await t.dispose();
+    }
+  });
+});

@@ -28,12 +28,13 @@ const asNumber = (v: string) => Number(v);
 const asText = (v: string) => v;
 
 export async function openPglite(dataDir?: string): Promise<Db> {
-  const lite = new PGlite(dataDir, {
-    parsers: { [DATE_OID]: asText, [INT8_OID]: asNumber, [NUMERIC_OID]: asNumber },
-  });
+  // PGlite 0.5 ignores constructor-level parsers for some types (date came back as a Date), so
+  // they travel with every query.
+  const parsers = { [DATE_OID]: asText, [INT8_OID]: asNumber, [NUMERIC_OID]: asNumber };
+  const lite = new PGlite(dataDir, { parsers });
   await lite.waitReady;
   const run = async <T>(q: Pick<PGlite, 'query'>, sql: string, params?: unknown[]) => {
-    const r = await q.query<T>(sql, params as unknown[]);
+    const r = await q.query<T>(sql, params as unknown[], { parsers });
     return { rows: r.rows };
   };
   return {
