@@ -38,7 +38,11 @@ export const SOLID_TUMOUR = dx('_SOLID_');
 export const stage = (...stages: string[]): StageCriterion => ({ kind: 'stage', stages });
 export const ecog = (max: number, withinDays?: number): EcogCriterion =>
   withinDays === undefined ? { kind: 'ecog', max } : { kind: 'ecog', max, withinDays };
-export const receptor = (r: ReceptorCriterion['receptor'], positive: boolean): ReceptorCriterion => ({ kind: 'receptor', receptor: r, positive });
+export const receptor = (r: ReceptorCriterion['receptor'], positive: boolean): ReceptorCriterion => ({
+  kind: 'receptor',
+  receptor: r,
+  positive,
+});
 
 /** Lines of systemic therapy for advanced disease (metastatic and maintenance lines). */
 export const ADVANCED: TherapySetting[] = ['metastatic', 'maintenance'];
@@ -156,7 +160,10 @@ export const EGFR_EXON19_DELETION: Criterion = anyOf(
   mutation('EGFR', 'p.E746_S752delinsV'),
   mutation('EGFR', 'p.L747_A750delinsP'),
   mutation('EGFR', 'p.L747_T751del'),
-  labelled({ kind: 'alteration', gene: 'EGFR', category: 'mutation', exon: 19, variantClassification: 'In_Frame_Del' }, 'EGFR exon 19 in-frame deletion'),
+  labelled(
+    { kind: 'alteration', gene: 'EGFR', category: 'mutation', exon: 19, variantClassification: 'In_Frame_Del' },
+    'EGFR exon 19 in-frame deletion',
+  ),
 );
 /** EGFR-sensitising mutations: exon 19 deletion or p.L858R. */
 export const EGFR_SENSITISING: Criterion = anyOf(EGFR_EXON19_DELETION, mutation('EGFR', 'p.L858R'));

@@ -49,7 +49,9 @@ export function eligibilityTrial(trial: Trial, clause: (arm: TrialArm) => Criter
         step.children.push(escalation);
       }
       const d = escalation.children.length;
-      escalation.children.push(level(arm, 'dose_level', `${escalation.path}.dose_level.${d}`, (escalation.internalId as number) * 10 + d + 1));
+      escalation.children.push(
+        level(arm, 'dose_level', `${escalation.path}.dose_level.${d}`, (escalation.internalId as number) * 10 + d + 1),
+      );
       // The escalation enrols while one of its levels does.
       if (arm.status === 'open') escalation.status = 'open';
     } else {

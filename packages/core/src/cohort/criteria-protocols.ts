@@ -63,8 +63,12 @@ const byArm =
 
 const PHASE1_ORGANS = organFunction({ withinDays: 14 });
 const ORGANS_28 = organFunction({ withinDays: 28 });
-const PSMA_PET = freeText('PSMA-positive disease on [68Ga]Ga-PSMA-11 PET/CT: at least one PSMA-positive lesion and no PSMA-negative measurable lesion (central read)');
-const SSTR_IMAGING = freeText('Somatostatin-receptor-positive disease on SSTR imaging, uptake in every target lesion at least that of normal liver');
+const PSMA_PET = freeText(
+  'PSMA-positive disease on [68Ga]Ga-PSMA-11 PET/CT: at least one PSMA-positive lesion and no PSMA-negative measurable lesion (central read)',
+);
+const SSTR_IMAGING = freeText(
+  'Somatostatin-receptor-positive disease on SSTR imaging, uptake in every target lesion at least that of normal liver',
+);
 const LVEF = freeText('Left ventricular ejection fraction ≥ 50% by echocardiography or MUGA within 28 days');
 
 export const PROTOCOL_CRITERIA: Readonly<Record<string, ArmClause>> = {
@@ -153,7 +157,16 @@ export const PROTOCOL_CRITERIA: Readonly<Record<string, ArmClause>> = {
 
   // --- KRAS / RAS ------------------------------------------------------------------------------
   'CTM-2018-077': byArm(
-    [ADULT, KRAS_G12C, excludedClass('KRAS G12C inhibitor'), priorLines('>=', 1), ecog(1), NO_ACTIVE_BRAIN_METASTASES, ...PHASE1_ORGANS, washout(28)],
+    [
+      ADULT,
+      KRAS_G12C,
+      excludedClass('KRAS G12C inhibitor'),
+      priorLines('>=', 1),
+      ecog(1),
+      NO_ACTIVE_BRAIN_METASTASES,
+      ...PHASE1_ORGANS,
+      washout(28),
+    ],
     {
       'P2-NSCLC': [dx('NSCLC'), priorClass('platinum', ...PD1_PDL1)],
       'P2-CRC': [dx('COADREAD'), priorClass('fluoropyrimidine'), priorDrug('oxaliplatin', 'irinotecan')],
@@ -268,7 +281,15 @@ export const PROTOCOL_CRITERIA: Readonly<Record<string, ArmClause>> = {
     ecog(1),
     ...ORGANS_28,
   ),
-  'CTM-2016-022': same(ADULT, dx('COADREAD'), MSI_HIGH, priorLines('==', 0), excludedClass(...PD1_PDL1, 'anti-CTLA-4'), ecog(1), ...ORGANS_28),
+  'CTM-2016-022': same(
+    ADULT,
+    dx('COADREAD'),
+    MSI_HIGH,
+    priorLines('==', 0),
+    excludedClass(...PD1_PDL1, 'anti-CTLA-4'),
+    ecog(1),
+    ...ORGANS_28,
+  ),
   'CTM-2017-088': same(
     ADULT,
     dx('COAD'),
@@ -285,7 +306,8 @@ export const PROTOCOL_CRITERIA: Readonly<Record<string, ArmClause>> = {
       notOf(fusion('FGFR2', undefined, 'FGFR2 fusion or rearrangement')),
       anyOf(mutation('FGFR2'), amplification('FGFR2'), amplification('FGFR1'), mutation('FGFR3'), fusion('FGFR3')),
     ],
-    C: [notOf(anyOf(fusion('FGFR2'), mutation('FGFR2'), amplification('FGFR2'), amplification('FGFR1'), mutation('FGFR3'), fusion('FGFR3')))],
+    // "No FGF/FGFR alteration", written leaf by leaf as CTML negates: none of them.
+    C: [fusion('FGFR2'), mutation('FGFR2'), amplification('FGFR2'), amplification('FGFR1'), mutation('FGFR3'), fusion('FGFR3')].map(notOf),
   }),
   'CTM-2017-035': same(
     ADULT,
@@ -320,7 +342,16 @@ export const PROTOCOL_CRITERIA: Readonly<Record<string, ArmClause>> = {
     ...ORGANS_28,
   ),
   'CTM-2024-045': byArm(
-    [ADULT, dx('NSCLC'), EGFR_SENSITISING, priorDrug('osimertinib'), excludedClass('EGFR-MET bispecific'), ecog(1), ...ORGANS_28, washout(14)],
+    [
+      ADULT,
+      dx('NSCLC'),
+      EGFR_SENSITISING,
+      priorDrug('osimertinib'),
+      excludedClass('EGFR-MET bispecific'),
+      ecog(1),
+      ...ORGANS_28,
+      washout(14),
+    ],
     {
       A: [amplification('MET', 'MET amplification at progression')],
       B: [notOf(amplification('MET', 'MET amplification at progression'))],

@@ -103,25 +103,63 @@ export type AgnosticBiomarker =
 export const AGNOSTIC_BIOMARKERS = new WeightedTable<AgnosticBiomarker[]>([
   [[{ kind: 'protein', gene: 'KRAS', protein: 'p.G12C' }], 4],
   [[{ kind: 'protein', gene: 'KRAS', protein: 'p.G12D' }], 2],
-  [[{ kind: 'gene', gene: 'KRAS' }, { kind: 'gene', gene: 'NRAS' }], 2],
+  [
+    [
+      { kind: 'gene', gene: 'KRAS' },
+      { kind: 'gene', gene: 'NRAS' },
+    ],
+    2,
+  ],
   [[{ kind: 'codon', gene: 'BRAF', codon: 'p.V600' }], 3],
-  [[{ kind: 'fusion', gene: 'NTRK1' }, { kind: 'fusion', gene: 'NTRK3' }], 2],
+  [
+    [
+      { kind: 'fusion', gene: 'NTRK1' },
+      { kind: 'fusion', gene: 'NTRK3' },
+    ],
+    2,
+  ],
   [[{ kind: 'fusion', gene: 'RET' }], 2],
-  [[{ kind: 'amp', gene: 'ERBB2' }, { kind: 'gene', gene: 'ERBB2' }], 3],
+  [
+    [
+      { kind: 'amp', gene: 'ERBB2' },
+      { kind: 'gene', gene: 'ERBB2' },
+    ],
+    3,
+  ],
   [[{ kind: 'msi' }], 3],
   [[{ kind: 'tmb', value: 10 }], 2],
-  [[{ kind: 'fusion', gene: 'FGFR2' }, { kind: 'fusion', gene: 'FGFR3' }, { kind: 'gene', gene: 'FGFR3' }], 2],
+  [
+    [
+      { kind: 'fusion', gene: 'FGFR2' },
+      { kind: 'fusion', gene: 'FGFR3' },
+      { kind: 'gene', gene: 'FGFR3' },
+    ],
+    2,
+  ],
   [[{ kind: 'amp', gene: 'MDM2' }], 1],
   [[{ kind: 'gene', gene: 'PIK3CA' }], 2],
   [[{ kind: 'fusion', gene: 'NRG1' }], 1],
-  [[{ kind: 'gene', gene: 'BRCA1' }, { kind: 'gene', gene: 'BRCA2' }, { kind: 'gene', gene: 'PALB2' }], 2],
+  [
+    [
+      { kind: 'gene', gene: 'BRCA1' },
+      { kind: 'gene', gene: 'BRCA2' },
+      { kind: 'gene', gene: 'PALB2' },
+    ],
+    2,
+  ],
   [[{ kind: 'codon', gene: 'IDH1', codon: 'p.R132' }], 1],
   [[{ kind: 'amp', gene: 'MET' }], 1],
   [[{ kind: 'del', gene: 'CDKN2A' }], 1],
   [[{ kind: 'del', gene: 'PTEN' }], 1],
   [[{ kind: 'gene', gene: 'NF1' }], 1],
   [[{ kind: 'gene', gene: 'ARID1A' }], 1],
-  [[{ kind: 'gene', gene: 'KEAP1' }, { kind: 'gene', gene: 'STK11' }], 1],
+  [
+    [
+      { kind: 'gene', gene: 'KEAP1' },
+      { kind: 'gene', gene: 'STK11' },
+    ],
+    1,
+  ],
   [[{ kind: 'amp', gene: 'CCNE1' }], 1],
 ]);
 

@@ -78,7 +78,6 @@ export function countLeaves(c: Criterion): number {
   return c.kind === 'not' ? countLeaves(c.of) : c.of.reduce((n, x) => n + countLeaves(x), 0);
 }
 
-const SOLID_TYPES = TUMOUR_TYPES.filter((t) => !t.liquid);
 const LIQUID_TYPES = TUMOUR_TYPES.filter((t) => t.liquid);
 /** Genes reported in most tumours or from blood cells: not what a trial selects on. */
 const NOT_SELECTED = new Set(['TP53', 'APC', 'DNMT3A', 'TET2', 'TERT']);
@@ -103,7 +102,8 @@ function syntheticTrial(index: number, seed: number): EligibilityTrial {
   const early = phase === 'I' || phase === 'I/II';
   const scope = drawScope(rng, early);
   const u = rng.next();
-  const status: TrialStatus = u < 0.78 ? 'open' : u < 0.88 ? 'closed-to-accrual' : u < 0.92 ? 'suspended' : u < 0.96 ? 'in-preparation' : 'completed';
+  const status: TrialStatus =
+    u < 0.78 ? 'open' : u < 0.88 ? 'closed-to-accrual' : u < 0.92 ? 'suspended' : u < 0.96 ? 'in-preparation' : 'completed';
   const open = status === 'open';
 
   const biomarker = drawBiomarker(rng, scope, phase);
@@ -169,7 +169,8 @@ interface Biomarker {
 }
 
 function drawBiomarker(rng: Rng, scope: Scope, phase: TrialPhase): Biomarker | undefined {
-  const p = scope.kind === 'agnostic' ? 0.7 : scope.kind === 'haem' ? 0.25 : phase === 'I' || phase === 'I/II' ? 0.6 : phase === 'II' ? 0.5 : 0.3;
+  const p =
+    scope.kind === 'agnostic' ? 0.7 : scope.kind === 'haem' ? 0.25 : phase === 'I' || phase === 'I/II' ? 0.6 : phase === 'II' ? 0.5 : 0.3;
   if (!rng.chance(p)) return undefined;
   if (scope.kind === 'agnostic') {
     const options = rng.weighted(AGNOSTIC_BIOMARKERS);
@@ -332,7 +333,9 @@ function drawArms(rng: Rng, phase: TrialPhase, open: boolean, scope: Scope, desi
   for (let a = 0; a < n; a++) {
     const total = rng.int(10, 60);
     const s = cohortStatus(rng, open, total);
-    arms.push(arm(String.fromCharCode(65 + a), a === n - 1 ? 'standard of care' : `experimental arm ${a + 1}`, 'arm', s.status, total, s.used));
+    arms.push(
+      arm(String.fromCharCode(65 + a), a === n - 1 ? 'standard of care' : `experimental arm ${a + 1}`, 'arm', s.status, total, s.used),
+    );
   }
   return arms;
 }
@@ -368,8 +371,13 @@ function clinicalCriteria(rng: Rng, phase: TrialPhase, scope: Scope, biomarker: 
   core.push(scope.kind === 'agnostic' && rng.chance(0.1) ? age('>=', 12) : ADULT);
   if (rng.chance(0.05)) core.push(age('<=', 75));
   core.push(scope.kind === 'multi' ? dxAny(...scope.codes) : scope.kind === 'agnostic' ? SOLID_TUMOUR : dx(scope.codes[0]!));
-  if (scope.kind === 'agnostic' && rng.chance(0.35)) core.push(notOf(dxAny(...rng.sample(['GB', 'COADREAD', 'NSCLC', 'PRAD', 'BREAST'], rng.int(1, 2)))));
+  if (scope.kind === 'agnostic' && rng.chance(0.35))
+    core.push(notOf(dxAny(...rng.sample(['GB', 'COADREAD', 'NSCLC', 'PRAD', 'BREAST'], rng.int(1, 2)))));
   if (biomarker) core.push(biomarker.criterion);
+  else if (group && DRIVER_EXCLUSIONS[group] && rng.chance(0.5)) {
+    // Unselected trials often exclude the tumours a targeted drug serves better.
+    core.push(...DRIVER_EXCLUSIONS[group]!.map((c) => notOf(c)));
+  }
   core.push(ecog(early || rng.chance(0.6) ? 1 : 2, rng.chance(0.2) ? 28 : undefined));
 
   // Organ function: the freshness window is the protocol's screening window.
@@ -430,6 +438,15 @@ function clinicalCriteria(rng: Rng, phase: TrialPhase, scope: Scope, biomarker: 
   }
   design.common = common;
 }
+
+/** Drivers an unselected trial of the group excludes ("no EGFR mutation or ALK fusion", "RAS wild-type"...). */
+const DRIVER_EXCLUSIONS: Readonly<Record<string, readonly Criterion[]>> = {
+  nsclc: [mutation('EGFR'), fusion('ALK')],
+  colorectal: [mutation('KRAS'), mutation('NRAS')],
+  breast: [amplification('ERBB2')],
+  melanoma: [codon('BRAF', 'p.V600')],
+  'gastro-oesophageal': [amplification('ERBB2')],
+};
 
 /** "Patients with X must have received Y": [X, Y] by tumour group. */
 const CONDITIONAL: Readonly<Record<string, readonly [Criterion, string]>> = {

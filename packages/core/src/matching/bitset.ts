@@ -26,12 +26,6 @@ export function hasBit(b: Bitset, i: number): boolean {
   return (b[i >>> 5]! & (1 << (i & 31))) !== 0;
 }
 
-export function bitsetOf(size: number, ordinals: Iterable<number>): Bitset {
-  const b = bitset(size);
-  for (const i of ordinals) setBit(b, i);
-  return b;
-}
-
 /** target |= source */
 export function orInto(target: Bitset, source: Bitset): void {
   for (let w = 0; w < target.length; w++) target[w]! |= source[w]!;
@@ -45,17 +39,6 @@ export function andInto(target: Bitset, source: Bitset): void {
 export function isEmpty(b: Bitset): boolean {
   for (let w = 0; w < b.length; w++) if (b[w] !== 0) return false;
   return true;
-}
-
-export function countBits(b: Bitset): number {
-  let n = 0;
-  for (let w = 0; w < b.length; w++) {
-    let x = b[w]!;
-    x -= (x >>> 1) & 0x55555555;
-    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-    n += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
-  }
-  return n;
 }
 
 /** Calls `f` with each set ordinal, ascending. */

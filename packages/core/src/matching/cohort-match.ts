@@ -11,11 +11,23 @@
  * unknowns on the best path. Explanations are built on demand (`explainCohortMatch`).
  */
 import type { EvaluationContext } from '../eligibility/evaluation';
+import type { OncotreeHierarchy } from '../eligibility/oncotree';
 import type { Availability } from '../eligibility/trial';
 import type { Truth } from '../eligibility/truth';
-import { andInto, bitset, forEachBit, fullBitset, isEmpty, orInto, type Bitset } from './bitset';
+import { andInto, forEachBit, fullBitset, isEmpty, orInto, type Bitset } from './bitset';
 import { evaluatePaths } from './evaluate-paths';
-import { fastContext, leafStatus, MET, NOT_MET, STATUS_TRUTH, TRUTH_STATUS, UNKNOWN, type FastContext, type LeafStatus, type Status } from './fast-leaf';
+import {
+  fastContext,
+  leafStatus,
+  MET,
+  NOT_MET,
+  STATUS_TRUTH,
+  TRUTH_STATUS,
+  UNKNOWN,
+  type FastContext,
+  type LeafStatus,
+  type Status,
+} from './fast-leaf';
 import { candidateSet, hasCandidateSet } from './guards';
 import type { PatientIndex } from './patient-index';
 import type { PatientColumns, Vocabulary } from './patient-columns';
@@ -109,38 +121,32 @@ export function matchCohort(
   const keep = options.keep ?? 'potential';
 
   // 1-2: candidate levels of each patient, as a compressed list (patient → level ordinals).
-  const sets = new Map<number, Bitset | null>();
-  const setOf = (leafId: number): Bitset | null => {
-    let s = sets.get(leafId);
-    if (s === undefined) {
-      s = candidateSet(portfolio.leaves[leafId]!, index, ctx);
-      sets.set(leafId, s);
-    }
-    return s;
-  };
-  const scratch = bitset(index.size);
-  const perLevel: Bitset[] = levels.map((level) =>
-    keep === 'all' ? population : levelCandidates(level, population, portfolio, setOf, scratch),
-  );
+  const setOf = candidateSets(index, portfolio, ctx);
+  const words = (index.size + 31) >>> 5;
+  const scratch = scratchOf(index);
+  const perLevel = scratch.levelSets(levels.length * words);
+  const pathSet = scratch.pathSet(words);
+  levels.forEach((level, l) => {
+    const into = perLevel.subarray(l * words, (l + 1) * words);
+    if (keep === 'all') into.set(population);
+    else levelCandidates(level, population, portfolio, setOf, pathSet, into);
+  });
   const counts = new Int32Array(index.size + 1);
   let candidatePairs = 0;
-  for (const b of perLevel)
-    forEachBit(b, (i) => {
+  for (let l = 0; l < levels.length; l++)
+    forEachBit(perLevel.subarray(l * words, (l + 1) * words), (i) => {
       counts[i + 1]!++;
       candidatePairs++;
     });
   for (let i = 0; i < index.size; i++) counts[i + 1]! += counts[i]!;
   const fill = counts.slice(0, index.size);
-  const levelsOfPatient = new Int32Array(candidatePairs);
-  perLevel.forEach((b, l) => forEachBit(b, (i) => (levelsOfPatient[fill[i]!++] = l)));
+  const levelsOfPatient = scratch.pairs(candidatePairs);
+  for (let l = 0; l < levels.length; l++)
+    forEachBit(perLevel.subarray(l * words, (l + 1) * words), (i) => (levelsOfPatient[fill[i]!++] = l));
 
   // 3: each patient answers its candidate levels; kept rows go to the columns.
   const evaluator = new LevelEvaluator(portfolio, ctx, index.vocabulary);
-  const rowPatient = new Int32Array(candidatePairs);
-  const rowLevel = new Int32Array(candidatePairs);
-  const rowStatus = new Uint8Array(candidatePairs);
-  const rowUnknown = new Uint16Array(candidatePairs);
-  const rowPath = new Int32Array(candidatePairs);
+  const out = scratch.rows(candidatePairs);
   let rows = 0;
   for (let i = 0; i < index.size; i++) {
     const from = counts[i]!;
@@ -151,11 +157,11 @@ export function matchCohort(
       const l = levelsOfPatient[k]!;
       const status = evaluator.level(levels[l]!);
       if (status === NOT_MET ? keep !== 'all' : status === UNKNOWN && keep === 'met') continue;
-      rowPatient[rows] = i;
-      rowLevel[rows] = l;
-      rowStatus[rows] = status;
-      rowUnknown[rows] = evaluator.unknown;
-      rowPath[rows] = evaluator.path;
+      out.patient[rows] = i;
+      out.level[rows] = l;
+      out.status[rows] = status;
+      out.unknown[rows] = evaluator.unknown;
+      out.path[rows] = evaluator.path;
       rows++;
     }
   }
@@ -168,11 +174,11 @@ export function matchCohort(
   return new CohortMatches(
     index,
     levels.map((l) => l.compiled),
-    rowPatient.slice(0, rows),
-    rowLevel.slice(0, rows),
-    rowStatus.slice(0, rows),
-    rowUnknown.slice(0, rows),
-    rowPath.slice(0, rows),
+    out.patient.slice(0, rows),
+    out.level.slice(0, rows),
+    out.status.slice(0, rows),
+    out.unknown.slice(0, rows),
+    out.path.slice(0, rows),
     stats,
   );
 }
@@ -184,8 +190,9 @@ function levelCandidates(
   portfolio: Portfolio,
   setOf: (leafId: number) => Bitset | null,
   candidates: Bitset,
-): Bitset {
-  const out = bitset(population.length * 32);
+  out: Bitset,
+): void {
+  out.fill(0);
   for (const path of level.paths) {
     candidates.set(population);
     let narrowed = false;
@@ -203,7 +210,77 @@ function levelCandidates(
     // A path nothing narrows admits the whole population: no other path can add to it.
     if (!narrowed) break;
   }
-  return out;
+}
+
+/**
+ * Candidate sets of a portfolio's leaves over an index, kept between runs: they depend on the
+ * patients and, for diagnoses, on the hierarchy — not on the reference date.
+ */
+const setCache = new WeakMap<PatientIndex, WeakMap<Portfolio, Map<OncotreeHierarchy | undefined, Array<Bitset | null>>>>();
+
+function candidateSets(index: PatientIndex, portfolio: Portfolio, ctx: EvaluationContext): (leafId: number) => Bitset | null {
+  let byPortfolio = setCache.get(index);
+  if (!byPortfolio) setCache.set(index, (byPortfolio = new WeakMap()));
+  let byHierarchy = byPortfolio.get(portfolio);
+  if (!byHierarchy) byPortfolio.set(portfolio, (byHierarchy = new Map()));
+  let sets = byHierarchy.get(ctx.oncotree);
+  if (!sets) byHierarchy.set(ctx.oncotree, (sets = []));
+  const cached = sets;
+  return (leafId) => {
+    let s = cached[leafId];
+    if (s === undefined) s = cached[leafId] = candidateSet(portfolio.leaves[leafId]!, index, ctx);
+    return s;
+  };
+}
+
+/**
+ * Working buffers of one index, reused from run to run: a full match needs tens of megabytes
+ * of them, and allocating those afresh each time makes the collector sweep a heap of patient
+ * facts far bigger than the buffers. (Matching is synchronous, so one set per index suffices.)
+ */
+class Scratch {
+  private sets = new Uint32Array(0);
+  private path = new Uint32Array(0);
+  private pairList = new Int32Array(0);
+  private out = {
+    patient: new Int32Array(0),
+    level: new Int32Array(0),
+    status: new Uint8Array(0),
+    unknown: new Uint16Array(0),
+    path: new Int32Array(0),
+  };
+  levelSets(n: number): Uint32Array {
+    if (this.sets.length < n) this.sets = new Uint32Array(n);
+    return this.sets.subarray(0, n);
+  }
+  pathSet(n: number): Uint32Array {
+    if (this.path.length !== n) this.path = new Uint32Array(n);
+    return this.path;
+  }
+  pairs(n: number): Int32Array {
+    if (this.pairList.length < n) this.pairList = new Int32Array(Math.ceil(n * 1.25));
+    return this.pairList;
+  }
+  rows(n: number) {
+    if (this.out.patient.length < n) {
+      const m = Math.ceil(n * 1.25);
+      this.out = {
+        patient: new Int32Array(m),
+        level: new Int32Array(m),
+        status: new Uint8Array(m),
+        unknown: new Uint16Array(m),
+        path: new Int32Array(m),
+      };
+    }
+    return this.out;
+  }
+}
+
+const scratches = new WeakMap<PatientIndex, Scratch>();
+function scratchOf(index: PatientIndex): Scratch {
+  let s = scratches.get(index);
+  if (!s) scratches.set(index, (s = new Scratch()));
+  return s;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Evaluates compiled match paths for one patient, asking each distinct leaf once. */
+import type { LeafCriterion } from '../eligibility/criteria';
 import type { Evaluation, EvaluationContext } from '../eligibility/evaluation';
 import { evaluateLeaf } from '../eligibility/evaluate';
 import type { PatientFacts } from '../eligibility/facts';
@@ -34,6 +35,14 @@ export function evaluateLiteral(literal: Literal, patient: PatientFacts, ctx: Ev
   if (!leaf) {
     leaf = evaluateLeaf(literal.leaf, patient, ctx);
     memo.set(literal.key, leaf);
+  } else if (leaf.criterion !== literal.leaf) {
+    // The same question written elsewhere (another level or trial): its answer holds, but the
+    // explanation must name this leaf — its label (which the reason quotes) and its source —
+    // whichever level happened to ask first.
+    leaf =
+      (leaf.criterion as LeafCriterion).label === literal.leaf.label
+        ? { ...leaf, criterion: literal.leaf }
+        : evaluateLeaf(literal.leaf, patient, ctx);
   }
   return { literal, status: literal.negated ? negateTruth(leaf.status) : leaf.status, leaf };
 }

@@ -57,6 +57,14 @@ export interface FastContext {
   /** The reference date as yyyymmdd and day number; undefined when it is not an ISO date. */
   asOfKey: number | undefined;
   asOfDay: number | undefined;
+  /**
+   * The patient whose latest lab results are in `latestLab`: trials ask for the same tests with
+   * different thresholds and windows, so the latest result of each test is found once.
+   */
+  labColumns: PatientColumns | undefined;
+  labRow: number;
+  /** By LOINC id: row of the latest result as of the reference date; -1 none; below -1, a tie on that day. */
+  latestLab: Int32Array;
 }
 
 export function fastContext(ctx: EvaluationContext, vocabulary: Vocabulary): FastContext {
@@ -66,7 +74,36 @@ export function fastContext(ctx: EvaluationContext, vocabulary: Vocabulary): Fas
     vocabulary,
     asOfKey: p ? dateKey(p) : undefined,
     asOfDay: p ? Date.UTC(p[0], p[1] - 1, p[2]) / 86_400_000 : undefined,
+    labColumns: undefined,
+    labRow: -1,
+    latestLab: new Int32Array(64),
   };
+}
+
+/** The latest result of every test for patient i, as of the reference date (asOfKey must be set). */
+function latestLabs(f: FastContext, c: PatientColumns, i: number): Int32Array {
+  if (f.labColumns === c && f.labRow === i) return f.latestLab;
+  const tests = f.vocabulary.loinc.values.length;
+  if (f.latestLab.length < tests) f.latestLab = new Int32Array(tests * 2);
+  const latest = f.latestLab;
+  latest.fill(-1, 0, tests);
+  const asOfKey = f.asOfKey!;
+  for (let k = c.labStart[i]!, to = c.labStart[i + 1]!; k < to; k++) {
+    const key = c.labKey[k]!;
+    if (key > asOfKey) continue;
+    const test = c.labLoinc[k]!;
+    const b = latest[test]!;
+    if (b === -1) latest[test] = k;
+    else {
+      // Two results on the latest day are a tie only the full timestamps and list order break.
+      const bestKey = c.labKey[b < 0 ? -b - 3 : b]!;
+      if (key > bestKey) latest[test] = k;
+      else if (key === bestKey) latest[test] = b < 0 ? b : -b - 3;
+    }
+  }
+  f.labColumns = c;
+  f.labRow = i;
+  return latest;
 }
 
 /** Whether `code` falls under `target`: the rule of eval-diagnosis, undefined when the hierarchy cannot tell. */
@@ -249,7 +286,6 @@ function labStatus(leaf: LabCriterion, f: FastContext): LeafStatus {
   const slow = explained(leaf, f.ctx);
   if (f.asOfKey === undefined) return slow;
   if (leaf.timesUln === undefined && leaf.value === undefined) return slow; // the evaluator reports the malformed criterion
-  const asOfKey = f.asOfKey;
   const asOfDay = f.asOfDay!;
   const vocabulary = f.vocabulary;
   // Ids are stable once given; a code no patient has yet may be given one later.
@@ -257,19 +293,10 @@ function labStatus(leaf: LabCriterion, f: FastContext): LeafStatus {
   return (c, i) => {
     if (c.regular[i] === 0) return slow(c, i);
     if (loinc < 0) loinc = vocabulary.loinc.find(leaf.loinc);
-    let best = -1;
-    let tie = false;
-    for (let k = c.labStart[i]!, to = c.labStart[i + 1]!; k < to; k++) {
-      if (c.labLoinc[k] !== loinc) continue;
-      const key = c.labKey[k]!;
-      if (key > asOfKey) continue;
-      if (best < 0 || key > c.labKey[best]!) {
-        best = k;
-        tie = false;
-      } else if (key === c.labKey[best]) tie = true;
-    }
-    if (best < 0) return UNKNOWN;
-    if (tie) return slow(c, i); // two results on the latest day: see ECOG
+    if (loinc < 0) return UNKNOWN; // no patient has this test
+    const best = latestLabs(f, c, i)[loinc]!;
+    if (best === -1) return UNKNOWN;
+    if (best < -1) return slow(c, i); // a tie on the latest day
     if (leaf.withinDays !== undefined && asOfDay - c.labDay[best]! > leaf.withinDays) return UNKNOWN;
     let threshold: number;
     if (leaf.timesUln !== undefined) {

@@ -10,14 +10,7 @@ export * from './matchminer-docs';
 export * from './ranking';
 // Matching at the centre's scale: patient and trial indexes, status-only screening, the naive baseline.
 export { buildPatientIndex, type PatientIndex } from './patient-index';
-export {
-  matchCohort,
-  explainCohortMatch,
-  matchesByTrial,
-  CohortMatches,
-  type CohortMatch,
-  type CohortMatchStats,
-} from './cohort-match';
+export { matchCohort, explainCohortMatch, matchesByTrial, CohortMatches, type CohortMatch, type CohortMatchStats } from './cohort-match';
 export { buildTrialIndex, matchOnePatient, type TrialIndex } from './trial-index';
 export { naiveMatchPatient, type NaiveMatch } from './naive';
 export { preparePortfolio, type Portfolio } from './portfolio';

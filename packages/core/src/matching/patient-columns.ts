@@ -325,7 +325,9 @@ export function buildColumns(facts: readonly PatientFacts[], vocabulary: Vocabul
       if (g.genesTested) coverage[i] = 1;
       for (const a of g.alterations) shapeIds[shapeAt++] = v.shapes.idOf(a.value);
       let flags = 0;
-      for (const m of g.mmr ?? []) flags |= m.value === 'deficient' ? MMR_DEFICIENT : m.value === 'proficient' ? MMR_PROFICIENT : m.value === 'indeterminate' ? 0 : MMR_OTHER;
+      for (const m of g.mmr ?? [])
+        flags |=
+          m.value === 'deficient' ? MMR_DEFICIENT : m.value === 'proficient' ? MMR_PROFICIENT : m.value === 'indeterminate' ? 0 : MMR_OTHER;
       mmr[i] = flags;
       const t = latestFact(g.tmb);
       if (t) {

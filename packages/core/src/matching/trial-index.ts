@@ -95,7 +95,10 @@ export function matchOnePatient(
   ctx: EvaluationContext,
   options: MatchOptions = {},
 ): LevelMatch[] {
-  if (preparePortfolio(trials) !== index.portfolio) throw new Error('matchOnePatient: the trial index was built for other trials');
+  const indexed = index.portfolio.trials;
+  if (indexed.length !== trials.length || indexed.some((t, i) => t !== trials[i])) {
+    throw new Error('matchOnePatient: the trial index was built for other trials');
+  }
   if (!options.includeDeceased && patient.vitalStatus?.value === 'deceased') return [];
   const keep = options.keep ?? 'potential';
   const levels = index.portfolio.levels;
@@ -142,7 +145,9 @@ export function patientKeys(c: PatientColumns, i: number, index: TrialIndex, ctx
   let wild = c.genomics[i] === 0 || c.coverage[i] === 1;
   for (let k = c.shapeStart[i]!; !wild && k < c.shapeStart[i + 1]!; k++) wild = shapes[c.shapeIds[k]!]!.wild;
   if (wild) keys.push('gene:*');
-  else for (let k = c.shapeStart[i]!; k < c.shapeStart[i + 1]!; k++) for (const gene of shapes[c.shapeIds[k]!]!.genes) keys.push(`gene:${gene}`);
+  else
+    for (let k = c.shapeStart[i]!; k < c.shapeStart[i + 1]!; k++)
+      for (const gene of shapes[c.shapeIds[k]!]!.genes) keys.push(`gene:${gene}`);
 
   if (c.genomics[i] === 0) keys.push('mmr:*');
   else {

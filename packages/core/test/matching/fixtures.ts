@@ -67,7 +67,12 @@ function awkward(p: PatientFacts, i: number): PatientFacts {
     case 7:
       if (i % 24 === 7) delete q.therapyLines;
       else {
-        q.therapyLines?.push(fact({ lineNumber: 9, setting: 'metastatic' as const, drugs: [{ name: 'investigational agent' }], startedAt: '2026-09-01' }, '2026-09-01'));
+        q.therapyLines?.push(
+          fact(
+            { lineNumber: 9, setting: 'metastatic' as const, drugs: [{ name: 'investigational agent' }], startedAt: '2026-09-01' },
+            '2026-09-01',
+          ),
+        );
       }
       break;
     case 8:
@@ -78,7 +83,10 @@ function awkward(p: PatientFacts, i: number): PatientFacts {
       }
       q.brainMetastases = fact({ present: true, active: i % 24 === 8 }, '2026-09-01');
       q.measurableDisease = fact(true, '2026-09-01');
-      q.receptors = [fact({ receptor: 'ER' as const, positive: true }, '2026-01-01'), fact({ receptor: 'HER2' as const, positive: false }, '2026-01-01')];
+      q.receptors = [
+        fact({ receptor: 'ER' as const, positive: true }, '2026-01-01'),
+        fact({ receptor: 'HER2' as const, positive: false }, '2026-01-01'),
+      ];
       break;
     case 9:
       if (q.labs?.[0]) q.labs[0] = { ...q.labs[0], provenance: { ...q.labs[0].provenance, observedAt: 'last spring' } };
@@ -97,6 +105,8 @@ function awkward(p: PatientFacts, i: number): PatientFacts {
 let population: PatientFacts[] | undefined;
 /** 240 generated patients (seed 7), most altered into awkward records. */
 export function patients(): PatientFacts[] {
-  population ??= [...generateCohort({ patients: 240, seed: 7, referenceDate: REFERENCE_DATE })].map((r, i) => awkward(fromPatientRecord(r), i));
+  population ??= [...generateCohort({ patients: 240, seed: 7, referenceDate: REFERENCE_DATE })].map((r, i) =>
+    awkward(fromPatientRecord(r), i),
+  );
   return population;
 }
