@@ -2,55 +2,22 @@
  * The web app in a real browser: Debian's Chromium driven by playwright-core (never a
  * downloaded browser), against the real server on an embedded database with a seeded cohort.
  */
-import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRIAL_CATALOGUE } from '@continuum/core';
-import type { FastifyInstance } from 'fastify';
-import { createDemoAccounts, DEMO_PASSWORD } from '../../server/src/demo';
-import { openPglite, type Db } from '../../server/src/db/driver';
-import { migrate } from '../../server/src/db/migrate';
-import { buildApp } from '../../server/src/http/app';
-import { loadOncoTree } from '../../server/src/reference';
-import { seedCohort } from '../../server/src/seed/seedCohort';
-
-const CHROMIUM = '/usr/bin/chromium';
-const WEB = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(WEB, 'dist');
+import { DEMO_PASSWORD } from '../../server/src/demo';
+import { startLivePlatform, type LivePlatform } from './helpers/live-platform';
 
 describe('web app in Chromium', () => {
-  let db: Db;
-  let app: FastifyInstance;
+  let live: LivePlatform;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (see .ci/run)`);
-    // Always build: the test must exercise the current sources, not a stale dist.
-    execSync('npx vite build --logLevel error', { cwd: WEB, stdio: 'inherit' });
-    db = await openPglite();
-    await migrate(db);
-    await createDemoAccounts(db, TRIAL_CATALOGUE);
-    await seedCohort(db, { patients: 40, seed: 3, referenceDate: '2026-11-01' });
-    app = await buildApp({ db, oncotree: loadOncoTree(), logLevel: 'silent', webDist: DIST });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    live = await startLivePlatform({ patients: 40, seed: 3 });
+    ({ browser, base } = live);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(() => live?.close());
 
   async function signIn(page: Page, username: string) {
     await page.goto(`${base}/signin`);
@@ -82,7 +49,6 @@ describe('web app in Chromium', () => {
     const arms = page.getByTestId('arms');
     await arms.waitFor();
     expect(await arms.locator('tbody tr').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(WEB, '..', '..', '.tmp', 'trial-1280.png') }).catch(() => undefined);
     await page.close();
   });
 

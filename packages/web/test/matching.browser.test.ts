@@ -4,25 +4,11 @@
  * criteria. A patient's Trials tab and a trial's Candidates tab each explain a match
  * criterion by criterion; the criteria editor saves a change.
  */
-import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRIAL_CATALOGUE } from '@continuum/core';
-import type { FastifyInstance } from 'fastify';
-import { createDemoAccounts, DEMO_PASSWORD } from '../../server/src/demo';
-import { openPglite, type Db } from '../../server/src/db/driver';
-import { migrate } from '../../server/src/db/migrate';
-import { buildApp } from '../../server/src/http/app';
-import { loadOncoTree } from '../../server/src/reference';
-import { seedCohort } from '../../server/src/seed/seedCohort';
+import { DEMO_PASSWORD } from '../../server/src/demo';
+import { startLivePlatform, type LivePlatform } from './helpers/live-platform';
 import type { CandidateView, ExplanationNode, MatchView, Page as ListPage, PatientSummary } from '../src/api/types';
-
-const CHROMIUM = '/usr/bin/chromium';
-const WEB = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(WEB, 'dist');
 
 /** Leaves of an explanation, depth first. */
 function leaves(n: ExplanationNode): ExplanationNode[] {
@@ -30,42 +16,16 @@ function leaves(n: ExplanationNode): ExplanationNode[] {
 }
 
 describe('trial matching in Chromium', () => {
-  let db: Db;
-  let app: FastifyInstance;
+  let live: LivePlatform;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (see .ci/run)`);
-    execSync('npx vite build --logLevel error', { cwd: WEB, stdio: 'inherit' });
-    db = await openPglite();
-    await migrate(db);
-    await createDemoAccounts(db, TRIAL_CATALOGUE);
-    await seedCohort(db, { patients: 60, seed: 3, referenceDate: '2026-11-01' });
-    app = await buildApp({ db, oncotree: loadOncoTree(), logLevel: 'silent', webDist: DIST });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    live = await startLivePlatform({ patients: 60, seed: 3 });
+    ({ browser, base } = live);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(() => live?.close());
 
   async function signIn(page: Page, username: string) {
     await page.goto(`${base}/signin`);
@@ -183,7 +143,6 @@ describe('trial matching in Chromium', () => {
     await candidateExplanation.waitFor();
     expect(await candidateExplanation.textContent()).toContain(leaves(top.explanation)[0]!.reason);
     expect(await candidateExplanation.locator('[data-truth]').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(WEB, '..', '..', '.tmp', 'candidates-1280.png') }).catch(() => undefined);
     // Leaving the Candidates tab after viewing it marks the trial's candidates seen.
     expect(candidates.items.some((c) => c.isNew)).toBe(true);
     await page.getByRole('tab', { name: 'Arms and cohorts' }).click();
