@@ -10,6 +10,7 @@ import { DEFAULT_REFERENCE_DATE, seedCohort } from '../seed/seedCohort';
 import { serve } from '../serve';
 import { runMatch, type MatchCommandOptions } from './match';
 import { registerGenomicsCommands } from './genomics';
+import { registerNucmedCommands } from './nucmed';
 import { readPassword } from './password';
 import { progressBar } from './progress';
 
@@ -166,5 +167,6 @@ export async function main(argv: string[]): Promise<void> {
   });
 
   registerGenomicsCommands(program);
+  registerNucmedCommands(program);
   await program.parseAsync(argv);
 }
