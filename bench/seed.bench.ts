@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '../packages/server/src/audit/record';
-import pg from 'pg';
-import { openPglite, openPostgres, type Db, type Queryable } from '../packages/server/src/db/driver';
+import { openPglite, type Db, type Queryable } from '../packages/server/src/db/driver';
+import { openScratchPostgres } from '../packages/server/src/db/scratch';
 import { migrate } from '../packages/server/src/db/migrate';
 import { addPatientRows, upsertTrials, writeCohort } from '../packages/server/src/seed/writeCohort';
 import { COHORT_TABLES } from '../packages/server/src/seed/tables';
@@ -40,25 +40,7 @@ async function freshDb() {
 async function freshPostgres() {
   const adminUrl = process.env.BENCH_DATABASE_URL;
   if (!adminUrl) return null;
-  const name = `continuum_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString());
-  await migrate(db);
-  return {
-    db,
-    dispose: async () => {
-      await db.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return openScratchPostgres(adminUrl, 'continuum_bench');
 }
 
 async function timedWrite(db: Db, patients: number): Promise<number> {

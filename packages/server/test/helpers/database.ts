@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openPglite, openPostgres, type Db } from '../../src/db/driver';
+import { openPglite, type Db } from '../../src/db/driver';
 import { migrate } from '../../src/db/migrate';
+import { openScratchPostgres } from '../../src/db/scratch';
 
 export type Driver = 'pglite' | 'postgresql';
 
@@ -27,24 +26,5 @@ export async function openTestDb(driver: Driver): Promise<TestDb> {
     await migrate(db);
     return { db, dispose: () => db.close() };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `continuum_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString());
-  await migrate(db);
-  return {
-    db,
-    dispose: async () => {
-      await db.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return openScratchPostgres(process.env.TEST_DATABASE_URL!, 'continuum_test');
 }

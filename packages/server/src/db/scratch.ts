@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openPostgres, type Db } from './driver';
+import { migrate } from './migrate';
+
+/**
+ * A throwaway, migrated database on a PostgreSQL server (tests, benchmarks): created under a
+ * random name with the admin URL's rights (CREATEDB), dropped by dispose().
+ */
+export async function openScratchPostgres(adminUrl: string, prefix: string): Promise<{ db: Db; dispose(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString());
+  await migrate(db);
+  return {
+    db,
+    dispose: async () => {
+      await db.close();
+      await admin(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
