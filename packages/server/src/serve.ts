@@ -6,6 +6,7 @@ import { createDemoAccounts } from './demo';
 import { buildApp } from './http/app';
 import { openPlatformDb } from './platform';
 import { loadOncoTree } from './reference';
+import { seedFeatureDemos } from './seed/feature-demos';
 import { DEFAULT_REFERENCE_DATE, seedCohort } from './seed/seedCohort';
 
 const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -21,6 +22,7 @@ export async function serve(config: Config): Promise<void> {
       log(`Seeding the demo cohort: ${config.demoPatients} synthetic patients…`);
       const t0 = Date.now();
       await seedCohort(db, { patients: config.demoPatients, seed: 42, referenceDate: DEFAULT_REFERENCE_DATE });
+      await seedFeatureDemos(db, { referenceDate: DEFAULT_REFERENCE_DATE, now: new Date() }, log);
       log(`  done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
     if (accounts.length > 0) {

@@ -16,6 +16,7 @@ import {
 import { MolecularReports } from '../components/patient/MolecularReports';
 import { TrialMatches } from '../components/patient/TrialMatches';
 import { Tabs, type Tab } from '../components/Tabs';
+import { TheranosticsPanel } from '../components/theranostics/TheranosticsPanel';
 import { Timeline } from '../components/Timeline';
 import { primaryCondition } from '../lib/clinical';
 import { factAnchor, factIdFromHash } from '../lib/evidence';
@@ -74,6 +75,7 @@ function PatientRecordView({ patient }: { patient: PatientDetail }) {
     { id: 'molecular', label: 'Molecular reports', panel: () => <MolecularReports reports={patient.molecularReports ?? []} /> },
     { id: 'labs', label: 'Labs', panel: () => <LabsTable labs={patient.labs ?? []} /> },
     { id: 'ecog', label: 'ECOG', panel: () => <PerformanceTable statuses={patient.performance ?? []} /> },
+    { id: 'theranostics', label: 'Theranostics', panel: () => <TheranosticsPanel patientId={patient.id} /> },
     { id: 'documents', label: 'Documents', panel: () => <DocumentsList documents={patient.documents ?? []} /> },
     {
       id: 'trials',

@@ -15,6 +15,7 @@ import { openPglite, type Db } from '../../../server/src/db/driver';
 import { migrate } from '../../../server/src/db/migrate';
 import { buildApp } from '../../../server/src/http/app';
 import { loadOncoTree } from '../../../server/src/reference';
+import { seedFeatureDemos } from '../../../server/src/seed/feature-demos';
 import { seedCohort } from '../../../server/src/seed/seedCohort';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -36,6 +37,7 @@ export async function startLivePlatform(opts: { patients: number; seed: number }
   await migrate(db);
   await createDemoAccounts(db, TRIAL_CATALOGUE);
   await seedCohort(db, { patients: opts.patients, seed: opts.seed, referenceDate: '2026-11-01' });
+  await seedFeatureDemos(db, { referenceDate: '2026-11-01', now: new Date() });
   const app = await buildApp({ db, oncotree: loadOncoTree(), logLevel: 'silent', webDist: WEB_DIST });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
