@@ -12,6 +12,7 @@
 import type { AlterationClass } from '../model/patient';
 import { suggestEscat, type EscatSuggestion } from './escat';
 import { flagsFor, type Flag, type FlagThresholds } from './flags';
+import { isOncoKbStandardLevel } from './oncokb';
 import type { GeneResolution } from './genes';
 import { formatProteinChange } from './hgvs-protein';
 import type { EvidenceItem, KnowledgeBase } from './knowledge-base';
@@ -77,6 +78,9 @@ function reportable(r: GenomicRecord): boolean {
       return true;
   }
 }
+
+/** Whether annotate reports a record (protein-altering, high-level CNA, fusion) — what is worth asking a source about. */
+export const isReportableRecord = reportable;
 
 function resolveGene(
   kb: KnowledgeBase,
@@ -158,7 +162,7 @@ function sortEvidence(items: EvidenceItem[]): EvidenceItem[] {
 
 function relevant(e: EvidenceItem): boolean {
   if (e.disease.relation === 'same' || e.disease.relation === 'pan_cancer') return true;
-  return e.level === 'approved' || e.level === 'A' || e.level === 'B';
+  return e.level === 'approved' || e.level === 'A' || e.level === 'B' || isOncoKbStandardLevel(e.level);
 }
 
 /** Tier-I references for other alterations of the same gene and kind, in this tumour (ESCAT III-B). */

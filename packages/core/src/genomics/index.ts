@@ -20,6 +20,7 @@ export * from './variant-spec';
 export * from './civic';
 export * from './approvals';
 export * from './knowledge-base';
+export * from './oncokb';
 export * from './escat';
 export * from './flags';
 export * from './resistance';

@@ -10,7 +10,8 @@ import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Actor } from '../audit/record';
 import { readConfig } from '../config';
-import { annotateFile, requireTumourType } from '../genomics/annotate-file';
+import { annotateFileWithOncoKb, requireTumourType } from '../genomics/annotate-file';
+import { OncoKbError, oncoKbFromEnv } from '../genomics/oncokb-client';
 import { formatAnnotationTable } from '../genomics/annotation-table';
 import { importGenomicFile } from '../genomics/import';
 import { GenomicsImportError } from '../genomics/import-errors';
@@ -42,7 +43,8 @@ async function reportingInputErrors(fn: () => Promise<void>): Promise<void> {
       e instanceof GenomicsParseError ||
       e instanceof GenomicsImportError ||
       e instanceof UnknownOncoTreeCodeError ||
-      e instanceof UnknownGeneError;
+      e instanceof UnknownGeneError ||
+      e instanceof OncoKbError;
     if (!known) throw e;
     process.stderr.write(`error: ${(e as Error).message}\n`);
     process.exitCode = 1;
@@ -94,6 +96,10 @@ export function registerGenomicsCommands(program: Command): void {
     .addOption(specimenOption())
     .option('--build <build>', 'genome build the file is in, when it does not say (GRCh37 or GRCh38)', build)
     .option('--all-evidence', 'evidence from other tumour types at every level (default: A, B and approvals only)')
+    .addHelpText(
+      'after',
+      '\nWith ONCOKB_API_TOKEN set (a licensed OncoKB token; ONCOKB_API_URL to override the address), OncoKB levels are added as a source.',
+    )
     .action(
       (
         file: string,
@@ -115,20 +121,22 @@ export function registerGenomicsCommands(program: Command): void {
           const knowledge = loadShippedGenomicsKnowledge();
           const tumourType = requireTumourType(knowledge, o.tumorType);
           requireFile(file);
-          const annotations = annotateFile(file, file, {
+          const oncoKb = oncoKbFromEnv();
+          const { annotations, kb } = await annotateFileWithOncoKb(file, file, {
             tumourType,
             knowledge,
             ...(o.specimen ? { specimen: o.specimen } : {}),
             ...(o.sample !== undefined ? { sampleId: o.sample } : {}),
             ...(o.build ? { build: o.build } : {}),
             ...(o.allEvidence ? { allEvidence: true } : {}),
+            ...(oncoKb ? { oncoKb } : {}),
           });
           if (o.format === 'json') {
             process.stdout.write(`${JSON.stringify(annotations, null, 2)}\n`);
             return;
           }
           const tumour = knowledge.kb.oncotree.get(tumourType)!;
-          const sources = knowledge.kb
+          const sources = kb
             .versions()
             .map((v) => `${v.source} ${v.version}`)
             .join('; ');

@@ -12,6 +12,7 @@ import {
   type GenomicsKnowledge,
   type ParsedGenomicFile,
 } from '@continuum/core';
+import { oncoKbSourceFor, type OncoKbClientOptions } from './oncokb-client';
 import { readGenomicFile } from './read-file';
 
 export interface AnnotateFileOptions {
@@ -67,4 +68,20 @@ export function annotateFile(path: string, fileName: string, options: AnnotateFi
   requireTumourType(options.knowledge, options.tumourType);
   const parsed = readGenomicFile(path, { fileName, ...(options.build ? { build: options.build } : {}) });
   return annotateParsed(parsed, options);
+}
+
+/**
+ * `annotateFile`, plus OncoKB's answers when the centre has a token (`oncoKb`): the file's
+ * alterations are sent to OncoKB first, then annotated with OncoKB as one more source.
+ */
+export async function annotateFileWithOncoKb(
+  path: string,
+  fileName: string,
+  options: AnnotateFileOptions & { oncoKb?: OncoKbClientOptions },
+): Promise<{ annotations: AlterationAnnotation[]; kb: AnnotateFileOptions['knowledge']['kb'] }> {
+  const tumourType = requireTumourType(options.knowledge, options.tumourType);
+  if (!options.oncoKb) return { annotations: annotateFile(path, fileName, options), kb: options.knowledge.kb };
+  const parsed = readGenomicFile(path, { fileName, ...(options.build ? { build: options.build } : {}) });
+  const kb = options.knowledge.kb.withSource(await oncoKbSourceFor(parsed, tumourType, options.knowledge.kb, options.oncoKb));
+  return { annotations: annotateParsed(parsed, { ...options, knowledge: { kb } }), kb };
 }
