@@ -22,6 +22,7 @@ import { healthRoutes } from './health/routes';
 import { matchRoutes } from './matches/routes';
 import { oncotreeRoutes } from './oncotree/routes';
 import { patientRoutes } from './patients/routes';
+import { radiationRoutes } from './radiation/routes';
 import { referralRoutes } from './referrals/routes';
 import { sponsorRoutes } from './sponsor/routes';
 import { trialRoutes } from './trials/routes';
@@ -113,6 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, { prefix: '/api/users' });
   await app.register(oncotreeRoutes, { prefix: '/api/oncotree' });
   await app.register(matchRoutes, { prefix: '/api' });
+  await app.register(radiationRoutes, { prefix: '/api' });
 
   const spa = opts.webDist && existsSync(join(opts.webDist, 'index.html'));
   if (spa) await app.register(fastifyStatic, { root: opts.webDist!, prefix: '/', wildcard: false });
