@@ -18,6 +18,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { appendAudit, type Actor } from '../audit/record';
 import type { Db, Queryable } from '../db/driver';
+import { queueCasesForReports } from '../mtb/cases';
 import { bulkInsert } from '../seed/bulk';
 import { COHORT_TABLES } from '../seed/tables';
 import { GenomicsImportError, listSome } from './import-errors';
@@ -314,6 +315,8 @@ export async function importGenomicFile(db: Db, path: string, options: GenomicIm
       recordsNotStored: recordsRead - alterations,
     };
     const reportIds = [...reports.values()].map((r) => r.reportId);
+    // New reports that need discussion queue MTB cases, counted in this import's audit entry (docs/mtb.md).
+    const mtbCases = await queueCasesForReports(tx, reportIds, source);
     await appendAudit(tx, options.actor, {
       action: 'import',
       entityType: 'genomic_file',
@@ -325,6 +328,7 @@ export async function importGenomicFile(db: Db, path: string, options: GenomicIm
         format,
         build: build ?? null,
         ...counts,
+        mtbCasesQueued: mtbCases.length,
         // A cohort's report ids would bury the entry; a single patient's import names its report.
         ...(reportIds.length <= 20 ? { reportIds } : {}),
         ...(unknownGenes.length > 0 ? { unknownGenesStoredAsWritten: unknownGenes.map((g) => g.symbol) } : {}),

@@ -1,0 +1,116 @@
+import { CLINICAL_READERS } from '@continuum/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { appendAudit } from '../../audit/record';
+import { verifyPassword } from '../../auth/passwords';
+import { loadCaseRecord } from '../../mtb/case-record';
+import { SIGNATURE_MEANING } from '../../mtb/content';
+import { renderMtbReportPdf } from '../../mtb/pdf';
+import { parseSignedContent, signCase } from '../../mtb/signature';
+import { actorOf, audited } from '../common/audited';
+import { badRequest, conflict, HttpProblem, notFound, unauthorized } from '../common/problem';
+import type { MtbContextSource } from './context';
+import { caseParams, MTB_WRITERS, signBody } from './schemas';
+
+/** The chair's signature (re-authenticated) and the signed report as PDF. */
+export const mtbSignRoutes: FastifyPluginAsyncZod<{ mtb: MtbContextSource }> = async (app, { mtb }) => {
+  const { db, throttle } = app.deps;
+
+  app.post(
+    '/cases/:id/sign',
+    {
+      config: { access: MTB_WRITERS },
+      schema: {
+        summary: "The chair signs the case: re-enter the password; the signature binds the meaning to the content's SHA-256",
+        params: caseParams,
+        body: signBody,
+      },
+    },
+    async (request) => {
+      const user = request.session!.user;
+      const { id } = request.params;
+      const { password, meaning, version, contentSha256 } = request.body;
+      if (meaning !== SIGNATURE_MEANING) {
+        throw badRequest('The meaning of the signature must be the statement shown to the signer.', [
+          { path: 'body.meaning', message: `expected "${SIGNATURE_MEANING}"` },
+        ]);
+      }
+      // The same throttle and keys as sign-in: a signing form is a password prompt too, and must
+      // not give a stolen session unlimited guesses.
+      const keys = [`user:${user.username}`, `ip:${request.ip}`];
+      const waitMs = throttle.retryAfterMs(keys);
+      if (waitMs > 0) {
+        const seconds = Math.ceil(waitMs / 1000);
+        throw new HttpProblem(429, 'Too Many Requests', `Too many wrong passwords. Try again in ${seconds} s.`, undefined, {
+          'retry-after': String(seconds),
+        });
+      }
+      const hash = (await db.query<{ password_hash: string }>('select password_hash from app_user where id = $1 and active', [user.id]))
+        .rows[0]?.password_hash;
+      if (!hash || !(await verifyPassword(hash, password))) {
+        throttle.recordFailure(keys);
+        await db.transaction((tx) =>
+          appendAudit(tx, actorOf(request), {
+            action: 'sign-failed',
+            entityType: 'mtb_case',
+            entityId: id,
+            after: { address: request.ip, why: 'wrong password' },
+          }),
+        );
+        throw unauthorized('Wrong password: the signature was not applied. Re-enter the password of the account you are signed in with.');
+      }
+      throttle.clear(`user:${user.username}`);
+      const signature = await audited(db, actorOf(request), (tx, audit) =>
+        signCase(tx, mtb(), audit, { id: user.id, username: user.username, displayName: user.displayName, role: user.role }, id, {
+          version,
+          contentSha256,
+          meaning,
+        }),
+      );
+      return {
+        caseId: id,
+        signerUsername: signature.signer_username,
+        signerName: signature.signer_name,
+        signerRole: signature.signer_role,
+        signedAt: signature.signed_at,
+        meaning: signature.meaning,
+        contentSha256: signature.content_sha256,
+      };
+    },
+  );
+
+  app.get(
+    '/cases/:id/report.pdf',
+    {
+      config: { access: CLINICAL_READERS },
+      schema: { summary: 'The signed MTB report as PDF (signed cases only; audited)', params: caseParams },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const record = await loadCaseRecord(db, id);
+      if (!record) throw notFound(`MTB case ${id}`);
+      if (!record.signature) {
+        throw conflict(
+          `MTB case ${id} is ${record.case.status}, not signed: the report exists only once the chair has signed the recommendations.`,
+        );
+      }
+      const content = parseSignedContent(record.signature);
+      const pdf = await renderMtbReportPdf(content, record.signature);
+      // Pseudonym only, no identity: audited as an export of clinical data all the same.
+      await audited(db, actorOf(request), (_tx, audit) =>
+        audit({
+          action: 'export',
+          entityType: 'mtb_report',
+          entityId: id,
+          patientId: record.patient.id,
+          after: { format: 'pdf', contentSha256: record.signature!.content_sha256, bytes: pdf.length },
+        }),
+      );
+      const file = `MTB-${content.patient.pseudonym}-${record.signature.signed_at.slice(0, 10)}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${file}"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  );
+};
