@@ -26,3 +26,8 @@ export * from './flags';
 export * from './resistance';
 export * from './annotate';
 export * from './data-files';
+export * from './therapy-targets';
+export * from './alteration-query';
+export * from './timeline';
+export * from './atlas';
+export * from './timeline-record';
