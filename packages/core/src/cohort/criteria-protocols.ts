@@ -63,12 +63,19 @@ const byArm =
 
 const PHASE1_ORGANS = organFunction({ withinDays: 14 });
 const ORGANS_28 = organFunction({ withinDays: 28 });
-const PSMA_PET = freeText(
-  'PSMA-positive disease on [68Ga]Ga-PSMA-11 PET/CT: at least one PSMA-positive lesion and no PSMA-negative measurable lesion (central read)',
-);
-const SSTR_IMAGING = freeText(
-  'Somatostatin-receptor-positive disease on SSTR imaging, uptake in every target lesion at least that of normal liver',
-);
+// Imaging eligibility is computable from PET reads (core theranostics rules): the protocol's wording
+// stays as the label; without a read the criterion is unknown, as the free text was.
+const PSMA_PET: Criterion = {
+  kind: 'theranosticEligibility',
+  rule: 'vision-psma-pet',
+  label:
+    'PSMA-positive disease on [68Ga]Ga-PSMA-11 PET/CT: at least one PSMA-positive lesion and no PSMA-negative measurable lesion (central read)',
+};
+const SSTR_IMAGING: Criterion = {
+  kind: 'theranosticEligibility',
+  rule: 'sstr-uptake-netter1',
+  label: 'Somatostatin-receptor-positive disease on SSTR imaging, uptake in every target lesion at least that of normal liver',
+};
 const LVEF = freeText('Left ventricular ejection fraction ≥ 50% by echocardiography or MUGA within 28 days');
 
 export const PROTOCOL_CRITERIA: Readonly<Record<string, ArmClause>> = {

@@ -112,6 +112,16 @@ export interface ReceptorCriterion extends LeafBase {
   positive: boolean;
 }
 
+/**
+ * The patient's theranostic eligibility by a rule of core's theranostics module (e.g.
+ * "vision-psma-pet"), as evaluated on the latest PET read of the rule's tracer: met, not met, or
+ * unknown (no read, or the read leaves it open).
+ */
+export interface TheranosticEligibilityCriterion extends LeafBase {
+  kind: 'theranosticEligibility';
+  rule: string;
+}
+
 export type ClinicalCriterion =
   | AgeCriterion
   | SexCriterion
@@ -125,4 +135,5 @@ export type ClinicalCriterion =
   | BrainMetastasesCriterion
   | MeasurableDiseaseCriterion
   | VitalStatusCriterion
-  | ReceptorCriterion;
+  | ReceptorCriterion
+  | TheranosticEligibilityCriterion;

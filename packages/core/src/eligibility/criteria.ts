@@ -34,7 +34,7 @@ export type LeafCriterion = ClinicalCriterion | GenomicCriterion | FreeTextCrite
 /** Every leaf `kind`, for validating stored or imported trees. */
 // prettier-ignore
 export const LEAF_KINDS: ReadonlySet<string> = new Set([
-  'age', 'sex', 'diagnosis', 'stage', 'ecog', 'priorLines', 'drug', 'washout', 'lab', 'brainMetastases', 'measurableDisease', 'vitalStatus', 'receptor',
+  'age', 'sex', 'diagnosis', 'stage', 'ecog', 'priorLines', 'drug', 'washout', 'lab', 'brainMetastases', 'measurableDisease', 'vitalStatus', 'receptor', 'theranosticEligibility',
   'alteration', 'tmb', 'mmr', 'signature', 'tumourFraction',
   'freeText',
 ]);

@@ -1,6 +1,7 @@
 /** One-line, protocol-style descriptions of criteria, used in reasons and in the UI. */
 import type { Criterion, LeafCriterion } from './criteria';
 import type { AlterationCriterion } from './criteria-genomic';
+import { theranosticRuleTitle } from '../theranostics/rules';
 import { formatComparison } from './compare';
 
 const CNV_LABEL = {
@@ -78,6 +79,8 @@ export function describeLeaf(c: LeafCriterion): string {
       return c.status;
     case 'receptor':
       return `${c.receptor} ${c.positive ? 'positive' : 'negative'}`;
+    case 'theranosticEligibility':
+      return `theranostic eligibility: ${theranosticRuleTitle(c.rule)}`;
     case 'alteration':
       return describeAlteration(c);
     case 'tmb':

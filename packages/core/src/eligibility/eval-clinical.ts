@@ -1,5 +1,6 @@
 /** Evaluators of the clinical leaves. Each returns met / not_met / unknown with its evidence. */
-import type { AgeCriterion, BrainMetastasesCriterion, ClinicalCriterion } from './criteria-clinical';
+import { theranosticRuleTitle } from '../theranostics/rules';
+import type { AgeCriterion, BrainMetastasesCriterion, ClinicalCriterion, TheranosticEligibilityCriterion } from './criteria-clinical';
 import type { Evaluation, EvaluationContext } from './evaluation';
 import type { PatientFacts } from './facts';
 import { latestFact } from './facts';
@@ -47,6 +48,8 @@ export function evaluateClinical(c: ClinicalCriterion, p: PatientFacts, ctx: Eva
       if (!f || f.value === 'unknown') return outcome(c, 'unknown', 'vital status not recorded');
       return outcome(c, f.value === c.status ? 'met' : 'not_met', `patient is ${f.value}`, [evidence('vitalStatus', f.value, f)]);
     }
+    case 'theranosticEligibility':
+      return theranosticEligibility(c, p);
     case 'receptor': {
       const f = latestFact((p.receptors ?? []).filter((r) => r.value.receptor === c.receptor));
       if (!f) return outcome(c, 'unknown', `${c.receptor} status not recorded`);
@@ -123,4 +126,17 @@ function brainMetastases(c: BrainMetastasesCriterion, p: PatientFacts): Evaluati
   if (!c.activeOnly) return outcome(c, 'not_met', 'has brain metastases', ev);
   if (active === undefined) return outcome(c, 'unknown', 'brain metastases present, activity not recorded', ev);
   return outcome(c, active ? 'not_met' : 'met', active ? 'active brain metastases' : 'treated, stable brain metastases', ev);
+}
+
+const VERDICT_WORDS = { met: 'met', not_met: 'not met', unknown: 'undecided' } as const;
+
+/** The rule's verdict on the latest PET read it was evaluated on; no read is unknown, never not met. */
+function theranosticEligibility(c: TheranosticEligibilityCriterion, p: PatientFacts): Evaluation {
+  const title = theranosticRuleTitle(c.rule);
+  const f = latestFact((p.theranosticEligibility ?? []).filter((t) => t.value.rule === c.rule));
+  if (!f) return outcome(c, 'unknown', `no PET read evaluated by the ${title}`);
+  const v = f.value;
+  const label = `${title} ${VERDICT_WORDS[v.verdict]}${v.tracer ? ` on ${v.tracer} PET` : ''}`;
+  const why = v.reasons.length > 0 ? v.reasons.join('; ') : VERDICT_WORDS[v.verdict];
+  return outcome(c, v.verdict, `${title}: ${why}`, [evidence('theranosticEligibility', label, f)]);
 }

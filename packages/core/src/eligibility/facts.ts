@@ -11,6 +11,7 @@ import type { Provenance } from '../model/provenance';
 import type { Sex, VitalStatus } from '../model/patient';
 import type { CnvCall, VariantCategory } from './criteria-genomic';
 import type { TherapySetting } from './criteria-clinical';
+import type { Truth } from './truth';
 
 export interface Fact<T> {
   value: T;
@@ -75,6 +76,15 @@ export interface AlterationFact {
   text?: string;
 }
 
+/** A theranostic eligibility rule's verdict on the patient's latest PET read of its tracer. */
+export interface TheranosticEligibilityFact {
+  /** Rule id, e.g. "vision-psma-pet". */
+  rule: string;
+  verdict: Truth;
+  reasons: string[];
+  tracer?: string;
+}
+
 export type MmrStatus = 'deficient' | 'proficient' | 'indeterminate';
 
 export interface SignatureFact {
@@ -110,6 +120,8 @@ export interface PatientFacts {
   brainMetastases?: Fact<BrainMetastasesFact>;
   measurableDisease?: Fact<boolean>;
   receptors?: Array<Fact<ReceptorFact>>;
+  /** Verdicts of theranostic eligibility rules; undefined (or no entry for a rule): no PET read evaluated. */
+  theranosticEligibility?: Array<Fact<TheranosticEligibilityFact>>;
   /** Undefined: no molecular testing on record (every genomic criterion is unknown). */
   genomics?: GenomicFacts;
 }

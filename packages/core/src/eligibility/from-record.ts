@@ -49,6 +49,15 @@ export function fromPatientRecord(record: PatientRecord | EligibilityRecord, opt
     facts.brainMetastases = fact({ present: r.brainMetastases.present, active: r.brainMetastases.active }, r.brainMetastases.provenance);
   if (r.measurableDisease) facts.measurableDisease = fact(r.measurableDisease.present, r.measurableDisease.provenance);
   if (r.receptors) facts.receptors = r.receptors.map((x) => fact({ receptor: x.receptor, positive: x.positive }, x.provenance));
+  if (r.theranosticEligibility) {
+    facts.theranosticEligibility = r.theranosticEligibility.map((t) =>
+      fact(
+        { rule: t.rule, verdict: t.verdict, reasons: [...t.reasons], ...(t.tracer ? { tracer: t.tracer } : {}) },
+        t.provenance,
+        t.petReadId,
+      ),
+    );
+  }
   if (r.molecularReports.length > 0) facts.genomics = genomics(r);
   return facts;
 }

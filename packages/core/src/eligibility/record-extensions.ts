@@ -5,6 +5,7 @@
 import type { Alteration, MolecularReport, PatientRecord } from '../model/patient';
 import type { Provenance } from '../model/provenance';
 import type { CnvCall } from './criteria-genomic';
+import type { Truth } from './truth';
 
 export interface EligibilityAlteration extends Alteration {
   exon?: number;
@@ -27,4 +28,16 @@ export interface EligibilityRecord extends PatientRecord {
   brainMetastases?: { present: boolean; active?: boolean; provenance: Provenance };
   measurableDisease?: { present: boolean; provenance: Provenance };
   receptors?: Array<{ receptor: 'ER' | 'PR' | 'HER2'; positive: boolean; provenance: Provenance }>;
+  /**
+   * Theranostic eligibility (core theranostics: patientTheranosticEligibility), one entry per rule
+   * evaluated on a PET read; the read's provenance, and its id to link explanations to it.
+   */
+  theranosticEligibility?: Array<{
+    rule: string;
+    verdict: Truth;
+    reasons: string[];
+    tracer?: string;
+    petReadId?: string;
+    provenance: Provenance;
+  }>;
 }

@@ -244,6 +244,9 @@ export function leafStatus(leaf: LeafCriterion, f: FastContext): LeafStatus {
         return flags & hit ? MET : flags & against ? NOT_MET : UNKNOWN;
       };
     }
+    case 'theranosticEligibility':
+      // A handful of patients have PET reads: the explaining evaluator is the mirror.
+      return explained(leaf, ctx);
     default:
       // stage, receptor, signature and any future kind: rare enough to explain.
       return explained(leaf, ctx);

@@ -57,6 +57,7 @@ const RANK: Readonly<Record<string, number>> = {
   washout: 6,
   brainMetastases: 7,
   measurableDisease: 7,
+  theranosticEligibility: 7,
   lab: 8,
   freeText: 9,
 };

@@ -1,5 +1,13 @@
-import { fromPatientRecord, type Fact, type PatientFacts, type PatientRecord, type Provenance } from '@continuum/core';
+import {
+  fromPatientRecord,
+  type EligibilityRecord,
+  type Fact,
+  type PatientFacts,
+  type PatientRecord,
+  type Provenance,
+} from '@continuum/core';
 import type { Queryable } from '../db/driver';
+import { loadPetReads, theranosticEligibilityFacts, type StoredPetRead } from '../theranostics/pet-reads';
 
 /** A patient's facts as the evaluator reads them, with the row versions a match is computed from. */
 export interface LoadedPatient {
@@ -38,8 +46,7 @@ const CHUNK = 2000;
  * explanation's evidence links to the lab, report or alteration it came from.
  */
 export async function* loadPatientFacts(db: Queryable, asOf: string, patientIds?: readonly string[]): AsyncGenerator<LoadedPatient[]> {
-  const ids =
-    patientIds ?? (await db.query<{ id: string }>('select id from patient order by id')).rows.map((r) => r.id);
+  const ids = patientIds ?? (await db.query<{ id: string }>('select id from patient order by id')).rows.map((r) => r.id);
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     yield await loadChunk(db, chunk, asOf);
@@ -54,12 +61,18 @@ async function loadChunk(db: Queryable, ids: string[], asOf: string): Promise<Lo
   // wins). The queries run one after the other: inside a transaction they share one connection.
   // Dates are read as text: PGlite hands `date` columns back as Date objects, PostgreSQL (with
   // the driver's parser) as text, and the evaluator compares ISO strings.
-  const patients = await db.query<Row>('select id, pseudonym, sex, birth_year, vital_status, facts_version from patient where id = any($1::uuid[])', [ids]);
+  const patients = await db.query<Row>(
+    'select id, pseudonym, sex, birth_year, vital_status, facts_version from patient where id = any($1::uuid[])',
+    [ids],
+  );
   const conditions = await db.query<Row>(
     `select id, patient_id, kind, oncotree_code, body_site, diagnosed_at::text, stage, ${prov} from condition ${where} order by patient_id, diagnosed_at, recorded_at, id`,
     [ids],
   );
-  const performance = await db.query<Row>(`select id, patient_id, ecog, ${prov} from performance_status ${where} order by patient_id, observed_at, recorded_at, id`, [ids]);
+  const performance = await db.query<Row>(
+    `select id, patient_id, ecog, ${prov} from performance_status ${where} order by patient_id, observed_at, recorded_at, id`,
+    [ids],
+  );
   // Lab criteria read the latest result of their LOINC code on or before the reference date
   // (docs/matching.md), so only that one per code travels: a patient has ~50 results, a few codes.
   const labs = await db.query<Row>(
@@ -82,6 +95,8 @@ async function loadChunk(db: Queryable, ids: string[], asOf: string): Promise<Lo
     `select id, report_id, patient_id, gene, alteration_class, hgvs_protein, hgvs_cdna, vaf, copy_number, fusion_partner from alteration ${where} order by patient_id, gene, id`,
     [ids],
   );
+  // PET reads become theranostic eligibility facts (each rule on the latest read of its tracer).
+  const petReads = await loadPetReads(db, ids);
   const byPatient = {
     conditions: groupBy(conditions.rows),
     performance: groupBy(performance.rows),
@@ -102,6 +117,7 @@ async function loadChunk(db: Queryable, ids: string[], asOf: string): Promise<Lo
       labs: byPatient.labs.get(p.id) ?? [],
       lines: byPatient.lines.get(p.id) ?? [],
       reports: (byPatient.reports.get(p.id) ?? []).map((r) => ({ report: r, alterations: alterationsByReport.get(r.id) ?? [] })),
+      petReads: petReads.get(p.id) ?? [],
     }),
   );
 }
@@ -112,10 +128,11 @@ interface Rows {
   labs: Row[];
   lines: Row[];
   reports: Array<{ report: Row; alterations: Row[] }>;
+  petReads: StoredPetRead[];
 }
 
 function toLoaded(p: Row, r: Rows): LoadedPatient {
-  const record: PatientRecord = {
+  const record: EligibilityRecord = {
     pseudonym: p.pseudonym,
     sex: p.sex,
     birthYear: p.birth_year,
@@ -168,6 +185,7 @@ function toLoaded(p: Row, r: Rows): LoadedPatient {
     })),
     documents: [],
     participations: [],
+    ...(r.petReads.length > 0 ? { theranosticEligibility: theranosticEligibilityFacts(r.petReads) } : {}),
   };
   const facts = fromPatientRecord(record);
   attachRowIds(facts, p.id, r);
@@ -181,14 +199,38 @@ function toLoaded(p: Row, r: Rows): LoadedPatient {
 function attachRowIds(facts: PatientFacts, patientId: string, r: Rows): void {
   const setIds = (list: Array<Fact<unknown>> | undefined, ids: string[]) => list?.forEach((f, i) => (f.id = ids[i]));
   for (const f of [facts.sex, facts.vitalStatus, facts.birthYear]) if (f) f.id = patientId;
-  setIds(facts.diagnoses, r.conditions.map((c) => c.id));
-  setIds(facts.ecog, r.performance.map((s) => s.id));
-  setIds(facts.labs, r.labs.map((l) => l.id));
-  setIds(facts.therapyLines, r.lines.map((t) => t.id));
+  setIds(
+    facts.diagnoses,
+    r.conditions.map((c) => c.id),
+  );
+  setIds(
+    facts.ecog,
+    r.performance.map((s) => s.id),
+  );
+  setIds(
+    facts.labs,
+    r.labs.map((l) => l.id),
+  );
+  setIds(
+    facts.therapyLines,
+    r.lines.map((t) => t.id),
+  );
   const g = facts.genomics;
   if (!g) return;
-  setIds(g.alterations, r.reports.flatMap((x) => x.alterations.map((a) => a.id)));
-  setIds(g.tmb, r.reports.filter((x) => x.report.tmb != null).map((x) => x.report.id));
-  setIds(g.mmr, r.reports.filter((x) => x.report.msi).map((x) => x.report.id));
-  setIds(g.tumourFraction, r.reports.filter((x) => x.report.tumour_fraction != null).map((x) => x.report.id));
+  setIds(
+    g.alterations,
+    r.reports.flatMap((x) => x.alterations.map((a) => a.id)),
+  );
+  setIds(
+    g.tmb,
+    r.reports.filter((x) => x.report.tmb != null).map((x) => x.report.id),
+  );
+  setIds(
+    g.mmr,
+    r.reports.filter((x) => x.report.msi).map((x) => x.report.id),
+  );
+  setIds(
+    g.tumourFraction,
+    r.reports.filter((x) => x.report.tumour_fraction != null).map((x) => x.report.id),
+  );
 }

@@ -7,6 +7,7 @@
  * problems can be shown next to the field too.
  */
 import type { Comparator, Criterion, LeafCriterion } from '@continuum/core';
+import { THERANOSTIC_RULES } from '@continuum/core/theranostics/rules';
 
 export type GroupKind = 'all' | 'any' | 'not';
 export type LeafKind = LeafCriterion['kind'];
@@ -144,6 +145,9 @@ export const LEAF_SPECS: readonly LeafSpec[] = [
   { kind: 'receptor', name: 'ER / PR / HER2 status', group: 'Clinical', defaults: { receptor: 'HER2', positive: 'true' }, fields: [
     { key: 'receptor', label: 'Receptor', type: 'select', required: true, options: [['ER', 'ER'], ['PR', 'PR'], ['HER2', 'HER2']] },
     yesNo('positive', 'Status', 'Positive', 'Negative'),
+  ] },
+  { kind: 'theranosticEligibility', name: 'Theranostic eligibility (PET read)', group: 'Clinical', defaults: { rule: 'vision-psma-pet' }, fields: [
+    { key: 'rule', label: 'Rule', type: 'select', required: true, options: THERANOSTIC_RULES.map((r) => [r.id, r.title] as const), hint: 'Evaluated on the latest PET read of the rule’s tracer; unknown without one.' },
   ] },
   { kind: 'alteration', name: 'Gene alteration', group: 'Genomic', defaults: { gene: '', category: '', proteinChange: '', codon: '', exon: '', variantClassification: '', cnvCall: '', partner: '', minVaf: '' }, fields: [
     { key: 'gene', label: 'Gene (HGNC symbol)', type: 'text', hint: 'e.g. KRAS, or any_gene.' },

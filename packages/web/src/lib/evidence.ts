@@ -24,6 +24,7 @@ const FIELD_TABS: Record<string, string> = {
   therapy: 'therapy',
   documents: 'documents',
   participations: 'trials',
+  theranosticEligibility: 'theranostics',
 };
 
 export const TAB_NAMES: Record<string, string> = {
@@ -34,6 +35,7 @@ export const TAB_NAMES: Record<string, string> = {
   molecular: 'Molecular reports',
   documents: 'Documents',
   trials: 'Trials',
+  theranostics: 'Theranostics',
 };
 
 export function tabForField(field: string): string | undefined {
