@@ -8,3 +8,5 @@ const only = process.argv[2] ?? process.env.BENCH;
 if (!only || only === 'seed') await benchSeed();
 if (!only || only === 'matching') await benchMatching();
 if (!only || only === 'genomics') await (await import('./genomics.bench')).benchGenomics();
+if (!only || only === 'theranostics') await (await import('./theranostics.bench')).benchTheranostics();
+if (!only || only === 'atlas') await (await import('./resistance-atlas.bench')).benchResistanceAtlas();

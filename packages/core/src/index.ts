@@ -9,3 +9,6 @@ export * from './eligibility';
 export * from './matching';
 export * from './genomics';
 export * from './nucmed';
+export * from './radiopharmacy';
+export * from './theranostics';
+export * from './operations/scheduling';

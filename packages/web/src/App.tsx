@@ -1,13 +1,17 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { AUDIT_READERS, CLINICAL_READERS, homeFor, KPI_READERS, REFERRAL_READERS, TRIAL_READERS } from './auth/roles';
+import { AUDIT_READERS, CLINICAL_READERS, homeFor, KPI_READERS, REFERRAL_READERS, TRIAL_READERS, RADIOPHARMACY_USERS } from './auth/roles';
 import { RequireRole, RequireSession } from './auth/RequireSession';
 import { useUser } from './auth/session';
 import { Layout } from './components/Layout';
 import { AuditPage } from './pages/AuditPage';
+import { MtbRoutes } from './pages/MtbRoutes';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PatientPage } from './pages/PatientPage';
 import { PatientsPage } from './pages/PatientsPage';
+import { RadiopharmacyPage } from './pages/RadiopharmacyPage';
 import { ReferralsPage } from './pages/ReferralsPage';
+import { SchedulingPage } from './pages/SchedulingPage';
+import { ResistanceAtlasPage } from './pages/ResistanceAtlasPage';
 import { SignInPage } from './pages/SignInPage';
 import { SponsorPage } from './pages/SponsorPage';
 import { TrialPage } from './pages/TrialPage';
@@ -78,6 +82,38 @@ export function App() {
           element={
             <RequireRole roles={REFERRAL_READERS}>
               <ReferralsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="mtb/*"
+          element={
+            <RequireRole roles={CLINICAL_READERS}>
+              <MtbRoutes />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="genomics/atlas"
+          element={
+            <RequireRole roles={CLINICAL_READERS}>
+              <ResistanceAtlasPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="radiopharmacy/*"
+          element={
+            <RequireRole roles={RADIOPHARMACY_USERS}>
+              <RadiopharmacyPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="scheduling"
+          element={
+            <RequireRole roles={CLINICAL_READERS}>
+              <SchedulingPage />
             </RequireRole>
           }
         />

@@ -18,13 +18,18 @@ import { installAccessControl } from './common/access';
 import { installErrorHandling, sendNotFound } from './common/errors';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
+import { genomicsRoutes } from './genomics/routes';
 import { healthRoutes } from './health/routes';
 import { matchRoutes } from './matches/routes';
+import { mtbRoutes } from './mtb/routes';
 import { oncotreeRoutes } from './oncotree/routes';
 import { patientRoutes } from './patients/routes';
+import { radiopharmacyRoutes } from './radiopharmacy/routes';
 import { radiationRoutes } from './radiation/routes';
 import { referralRoutes } from './referrals/routes';
+import { schedulingRoutes } from './scheduling/routes';
 import { sponsorRoutes } from './sponsor/routes';
+import { theranosticRoutes } from './theranostics/routes';
 import { trialRoutes } from './trials/routes';
 import { userRoutes } from './users/routes';
 
@@ -114,7 +119,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, { prefix: '/api/users' });
   await app.register(oncotreeRoutes, { prefix: '/api/oncotree' });
   await app.register(matchRoutes, { prefix: '/api' });
+  await app.register(radiopharmacyRoutes, { prefix: '/api/radiopharmacy' });
   await app.register(radiationRoutes, { prefix: '/api' });
+  await app.register(mtbRoutes, { prefix: '/api/mtb' });
+  await app.register(genomicsRoutes, { prefix: '/api' });
+  await app.register(theranosticRoutes, { prefix: '/api' });
+  await app.register(schedulingRoutes, { prefix: '/api/scheduling' });
 
   const spa = opts.webDist && existsSync(join(opts.webDist, 'index.html'));
   if (spa) await app.register(fastifyStatic, { root: opts.webDist!, prefix: '/', wildcard: false });

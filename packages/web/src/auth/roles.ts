@@ -12,6 +12,17 @@ export const AUDIT_READERS: readonly Role[] = ['admin'];
 export const KPI_READERS: readonly Role[] = ['sponsor', 'admin'];
 export const REFERRAL_READERS: readonly Role[] = ['referrer', 'coordinator', 'investigator', 'admin'];
 export const REFERRAL_WRITERS: readonly Role[] = ['referrer'];
+/** Who confirms or rejects a resistance classification (server http/genomics/schemas.ts RESISTANCE_REVIEWERS). */
+export const RESISTANCE_REVIEWERS: readonly Role[] = ['mtb', 'investigator', 'admin'];
+/** Who records MTB recommendations, runs its meetings and signs as chair (server: http/mtb/schemas.ts). */
+export const MTB_WRITERS: readonly Role[] = ['mtb', 'admin', 'investigator'];
+
+/** Who uses the radiopharmacy board (server: http/radiopharmacy/schemas.ts; writes are radiopharmacist/admin). */
+export const RADIOPHARMACY_USERS: readonly Role[] = ['radiopharmacist', 'admin', 'investigator'];
+/** Who records diagnostic PET reads (server: http/theranostics/routes.ts PET_READ_WRITERS). */
+export const PET_READ_WRITERS: readonly Role[] = ['investigator', 'admin'];
+/** Who books resources, plans radioligand courses and schedules cycles (server: http/scheduling; radiopharmacists book preparations only). */
+export const SCHEDULERS: readonly Role[] = ['admin', 'investigator', 'coordinator'];
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',

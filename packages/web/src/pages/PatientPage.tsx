@@ -4,6 +4,7 @@ import { api } from '../api/endpoints';
 import type { PatientDetail } from '../api/types';
 import { useApi } from '../api/useApi';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { GenomicsOverTimePanel } from '../components/genomics/GenomicsOverTimePanel';
 import { IdentityPanel } from '../components/patient/IdentityPanel';
 import {
   ConditionsTable,
@@ -73,6 +74,7 @@ function PatientRecordView({ patient }: { patient: PatientDetail }) {
     { id: 'conditions', label: 'Conditions', panel: () => <ConditionsTable conditions={patient.conditions ?? []} nameOf={nameOf} /> },
     { id: 'therapy', label: 'Therapy lines', panel: () => <TherapyTable lines={patient.therapyLines ?? []} /> },
     { id: 'molecular', label: 'Molecular reports', panel: () => <MolecularReports reports={patient.molecularReports ?? []} /> },
+    { id: 'genomics-over-time', label: 'Genomics over time', panel: () => <GenomicsOverTimePanel patientId={patient.id} /> },
     { id: 'labs', label: 'Labs', panel: () => <LabsTable labs={patient.labs ?? []} /> },
     { id: 'ecog', label: 'ECOG', panel: () => <PerformanceTable statuses={patient.performance ?? []} /> },
     { id: 'theranostics', label: 'Theranostics', panel: () => <TheranosticsPanel patientId={patient.id} /> },

@@ -134,6 +134,97 @@ create table radioactive_waste (
   version int not null default 1
 );
 
+-- Radiopharmacy additions: the generator or delivery data a batch came from, why a dose was
+-- discarded, when a residual was measured, and which nuclide and how many half-lives govern a
+-- waste container's release.
+alter table radiopharm_batch add column origin_detail jsonb;
+alter table patient_dose add column discard_reason text;
+alter table administration add column residual_measured_at timestamptz;
+alter table radioactive_waste add column governing_nuclide text;
+alter table radioactive_waste add column half_lives double precision check (half_lives > 0);
+
+-- The four hot cells of DOMAIN.md; a product may be prepared only in a cell of its class that lists its nuclide.
+insert into hot_cell (id, name, energy_class, nuclides) values
+  ('HC-PET', 'Hot cell 1 — PET fractionation with dispensing tunnel', 'pet-fractionation', array['F-18','Cu-64']),
+  ('HC-GA68', 'Hot cell 2 — Ga-68 labelling (very high energy)', 'ga68-labelling', array['Ga-68','Ge-68']),
+  ('HC-SPECT', 'Hot cell 3 — Tc-99m and I-123 (low/medium energy)', 'low-medium-energy', array['Tc-99m','I-123','In-111']),
+  ('HC-THERAPY', 'Hot cell 4 — radioligand therapy (high energy)', 'therapy-high-energy', array['Lu-177','I-131','Y-90','Ac-225']);
+
+-- Products and their release specifications. Each qc_spec item: test (id), label, kind ("numeric" with min/max
+-- and unit, or "pass-fail"), required (false = tested after release, e.g. sterility, Ge-68 breakthrough after
+-- Ga-68 has decayed: recorded when known, never a release condition) and the reference of the limit.
+-- Shelf life runs from calibration (end of synthesis/labelling, or the supplier's calibration time).
+insert into radiopharm_product (id, name, nuclide, purpose, investigational, hot_cell_class, shelf_life_min, tolerance_pct, qc_spec) values
+  ('ga68-psma11', '[68Ga]Ga-PSMA-11 (gozetotide)', 'Ga-68', 'diagnostic', false, 'ga68-labelling', 360, 10, '[
+    {"test":"appearance","label":"Appearance: clear, colourless, no particles","kind":"pass-fail","required":true,"reference":"Ph. Eur. 0125 Radiopharmaceutical preparations"},
+    {"test":"ph","label":"pH","kind":"numeric","unit":"pH","min":4.0,"max":8.0,"required":true,"reference":"Ph. Eur. 3044 Gallium (68Ga) PSMA-11 injection"},
+    {"test":"radiochemical-purity","label":"Radiochemical purity","kind":"numeric","unit":"%","min":95,"required":true,"reference":"Locametz SmPC (radiochemical purity ≥ 95 %; use within 6 h of labelling)"},
+    {"test":"half-life","label":"Radionuclidic identity (half-life)","kind":"numeric","unit":"min","min":62,"max":74,"required":true,"reference":"Ph. Eur. 2464 Gallium (68Ga) chloride solution for radiolabelling"},
+    {"test":"ge68-breakthrough","label":"Ge-68 breakthrough","kind":"numeric","unit":"%","max":0.001,"required":false,"reference":"Ph. Eur. 2464 (≤ 0.001 %; measured after Ga-68 has decayed)"}
+  ]'::jsonb),
+  ('ga68-dotatoc', '[68Ga]Ga-DOTATOC (edotreotide)', 'Ga-68', 'diagnostic', false, 'ga68-labelling', 240, 10, '[
+    {"test":"appearance","label":"Appearance: clear, colourless, no particles","kind":"pass-fail","required":true,"reference":"Ph. Eur. 0125 Radiopharmaceutical preparations"},
+    {"test":"ph","label":"pH","kind":"numeric","unit":"pH","min":4.0,"max":8.0,"required":true,"reference":"Ph. Eur. 2482 Gallium (68Ga) edotreotide injection"},
+    {"test":"radiochemical-purity","label":"Radiochemical purity","kind":"numeric","unit":"%","min":95,"required":true,"reference":"SomaKit TOC SmPC (radiochemical purity ≥ 95 %)"},
+    {"test":"half-life","label":"Radionuclidic identity (half-life)","kind":"numeric","unit":"min","min":62,"max":74,"required":true,"reference":"Ph. Eur. 2464 Gallium (68Ga) chloride solution for radiolabelling"},
+    {"test":"ge68-breakthrough","label":"Ge-68 breakthrough","kind":"numeric","unit":"%","max":0.001,"required":false,"reference":"Ph. Eur. 2464 (≤ 0.001 %; measured after Ga-68 has decayed)"}
+  ]'::jsonb),
+  ('ga68-fapi46', '[68Ga]Ga-FAPI-46 (investigational)', 'Ga-68', 'diagnostic', true, 'ga68-labelling', 180, 10, '[
+    {"test":"appearance","label":"Appearance: clear, colourless, no particles","kind":"pass-fail","required":true,"reference":"Ph. Eur. 0125 Radiopharmaceutical preparations"},
+    {"test":"ph","label":"pH","kind":"numeric","unit":"pH","min":4.0,"max":8.0,"required":true,"reference":"IMPD of the trial (in line with Ph. Eur. Ga-68 monographs)"},
+    {"test":"radiochemical-purity","label":"Radiochemical purity","kind":"numeric","unit":"%","min":95,"required":true,"reference":"IMPD of the trial"},
+    {"test":"half-life","label":"Radionuclidic identity (half-life)","kind":"numeric","unit":"min","min":62,"max":74,"required":true,"reference":"Ph. Eur. 2464 Gallium (68Ga) chloride solution for radiolabelling"},
+    {"test":"endotoxins","label":"Bacterial endotoxins","kind":"numeric","unit":"EU/mL","max":17.5,"required":true,"reference":"Ph. Eur. 0125: 175 IU per maximum volume V (V = 10 mL)"},
+    {"test":"filter-integrity","label":"Sterilising filter integrity (bubble point)","kind":"pass-fail","required":true,"reference":"Ph. Eur. 5.1.1 / EU GMP Annex 1"},
+    {"test":"sterility","label":"Sterility","kind":"pass-fail","required":false,"reference":"Ph. Eur. 2.6.1 (result after release)"},
+    {"test":"ge68-breakthrough","label":"Ge-68 breakthrough","kind":"numeric","unit":"%","max":0.001,"required":false,"reference":"Ph. Eur. 2464 (≤ 0.001 %; measured after Ga-68 has decayed)"}
+  ]'::jsonb),
+  ('f18-fdg', '[18F]FDG (fludeoxyglucose)', 'F-18', 'diagnostic', false, 'pet-fractionation', 600, 10, '[
+    {"test":"appearance","label":"Appearance: clear, colourless or slightly yellow","kind":"pass-fail","required":true,"reference":"Ph. Eur. 1325 Fludeoxyglucose (18F) injection"},
+    {"test":"ph","label":"pH","kind":"numeric","unit":"pH","min":4.5,"max":8.5,"required":true,"reference":"Ph. Eur. 1325 Fludeoxyglucose (18F) injection"},
+    {"test":"radiochemical-purity","label":"Radiochemical purity ([18F]FDG + [18F]FDM)","kind":"numeric","unit":"%","min":95,"required":true,"reference":"Ph. Eur. 1325 Fludeoxyglucose (18F) injection"},
+    {"test":"half-life","label":"Radionuclidic identity (half-life)","kind":"numeric","unit":"min","min":105,"max":115,"required":true,"reference":"Ph. Eur. 1325 Fludeoxyglucose (18F) injection"},
+    {"test":"kryptofix","label":"Aminopolyether (Kryptofix 2.2.2)","kind":"numeric","unit":"mg/mL","max":0.22,"required":true,"reference":"Ph. Eur. 1325 (2.2 mg per V, V = 10 mL)"},
+    {"test":"acetonitrile","label":"Residual acetonitrile","kind":"numeric","unit":"mg/mL","max":0.41,"required":true,"reference":"Ph. Eur. 1325 / ICH Q3C (4.1 mg per V, V = 10 mL)"},
+    {"test":"endotoxins","label":"Bacterial endotoxins","kind":"numeric","unit":"EU/mL","max":17.5,"required":true,"reference":"Ph. Eur. 1325: 175 IU per V (V = 10 mL)"},
+    {"test":"filter-integrity","label":"Sterilising filter integrity (bubble point)","kind":"pass-fail","required":true,"reference":"Ph. Eur. 5.1.1 / EU GMP Annex 1"},
+    {"test":"sterility","label":"Sterility","kind":"pass-fail","required":false,"reference":"Ph. Eur. 2.6.1 (result after release)"}
+  ]'::jsonb),
+  ('f18-psma1007', '[18F]PSMA-1007', 'F-18', 'diagnostic', false, 'pet-fractionation', 480, 10, '[
+    {"test":"appearance","label":"Appearance: clear, colourless, no particles","kind":"pass-fail","required":true,"reference":"Ph. Eur. 0125 Radiopharmaceutical preparations"},
+    {"test":"ph","label":"pH","kind":"numeric","unit":"pH","min":4.8,"max":8.5,"required":true,"reference":"[18F]PSMA-1007 GMP specification, Pharmaceuticals 2021;14:599, table 4"},
+    {"test":"radiochemical-purity","label":"Radiochemical purity","kind":"numeric","unit":"%","min":95,"required":true,"reference":"[18F]PSMA-1007 GMP specification, Pharmaceuticals 2021;14:599, table 4"},
+    {"test":"half-life","label":"Radionuclidic identity (half-life)","kind":"numeric","unit":"min","min":105,"max":115,"required":true,"reference":"Ph. Eur. 0125 / [18F] monographs (105–115 min)"},
+    {"test":"endotoxins","label":"Bacterial endotoxins","kind":"numeric","unit":"EU/mL","max":17.5,"required":true,"reference":"Ph. Eur. 0125: 175 IU per V (V = 10 mL)"},
+    {"test":"filter-integrity","label":"Sterilising filter integrity (bubble point)","kind":"pass-fail","required":true,"reference":"Ph. Eur. 5.1.1 / EU GMP Annex 1"},
+    {"test":"sterility","label":"Sterility","kind":"pass-fail","required":false,"reference":"Ph. Eur. 2.6.1 (result after release)"}
+  ]'::jsonb),
+  ('tc99m-mdp', '[99mTc]Tc-MDP (medronate)', 'Tc-99m', 'diagnostic', false, 'low-medium-energy', 480, 10, '[
+    {"test":"appearance","label":"Appearance: clear, colourless, no particles","kind":"pass-fail","required":true,"reference":"Ph. Eur. 0641 Technetium (99mTc) medronate injection"},
+    {"test":"ph","label":"pH","kind":"numeric","unit":"pH","min":3.5,"max":7.5,"required":true,"reference":"Ph. Eur. 0641 Technetium (99mTc) medronate injection"},
+    {"test":"radiochemical-purity","label":"Radiochemical purity","kind":"numeric","unit":"%","min":95,"required":true,"reference":"Ph. Eur. 0641 Technetium (99mTc) medronate injection"}
+  ]'::jsonb),
+  ('i123-mibg', '[123I]MIBG (iobenguane)', 'I-123', 'diagnostic', false, 'low-medium-energy', 1440, 10, '[
+    {"test":"appearance","label":"Appearance: clear, no particles","kind":"pass-fail","required":true,"reference":"Ph. Eur. 0125 Radiopharmaceutical preparations"},
+    {"test":"radiochemical-purity","label":"Radiochemical purity (as iobenguane)","kind":"numeric","unit":"%","min":90,"required":true,"reference":"USP Iobenguane I 123 Injection (≥ 90 % of the radioactivity as iobenguane)"}
+  ]'::jsonb),
+  ('lu177-psma617', '[177Lu]Lu-PSMA-617 (vipivotide tetraxetan)', 'Lu-177', 'therapeutic', false, 'therapy-high-energy', 7200, 10, '[
+    {"test":"appearance","label":"Appearance: clear, colourless to slightly yellow","kind":"pass-fail","required":true,"reference":"Pluvicto SmPC section 3"},
+    {"test":"ph","label":"pH","kind":"numeric","unit":"pH","min":4.5,"max":7.0,"required":true,"reference":"Pluvicto SmPC section 3 (pH 4.5 to 7.0)"},
+    {"test":"radiochemical-purity","label":"Radiochemical purity","kind":"numeric","unit":"%","min":95,"required":true,"reference":"Pluvicto SmPC (radiochemical purity ≥ 95 %)"}
+  ]'::jsonb),
+  ('lu177-dotatate', '[177Lu]Lu-DOTATATE (oxodotreotide)', 'Lu-177', 'therapeutic', false, 'therapy-high-energy', 4320, 10, '[
+    {"test":"appearance","label":"Appearance: clear, colourless to slightly yellow","kind":"pass-fail","required":true,"reference":"Lutathera SmPC section 3"},
+    {"test":"radiochemical-purity","label":"Radiochemical purity","kind":"numeric","unit":"%","min":95,"required":true,"reference":"Department specification for [177Lu]Lu-DOTA-peptides (cf. EANM PRRT procedure guideline, Bodei et al., EJNMMI 2013)"}
+  ]'::jsonb),
+  ('lu177-neob', '[177Lu]Lu-NeoB (investigational, first in human)', 'Lu-177', 'therapeutic', true, 'therapy-high-energy', 2880, 10, '[
+    {"test":"appearance","label":"Appearance: clear, colourless, no particles","kind":"pass-fail","required":true,"reference":"IMPD of the trial"},
+    {"test":"ph","label":"pH","kind":"numeric","unit":"pH","min":4.0,"max":8.0,"required":true,"reference":"IMPD of the trial"},
+    {"test":"radiochemical-purity","label":"Radiochemical purity","kind":"numeric","unit":"%","min":95,"required":true,"reference":"IMPD of the trial"},
+    {"test":"endotoxins","label":"Bacterial endotoxins","kind":"numeric","unit":"EU/mL","max":17.5,"required":true,"reference":"Ph. Eur. 0125: 175 IU per V (V = 10 mL)"},
+    {"test":"sterility","label":"Sterility","kind":"pass-fail","required":false,"reference":"Ph. Eur. 2.6.1 (result after release)"}
+  ]'::jsonb);
+
 -- ── Scheduling ───────────────────────────────────────────────────────────────────────────────
 
 -- PET scanners, gamma cameras, shielded rooms, hot cells; opening = [{ "weekday": 1-7, "from": "07:30", "to": "19:00" }] (Europe/Paris local).
@@ -206,6 +297,47 @@ create table booking (
 create index booking_resource_time on booking(resource_id, starts_at);
 create index booking_patient on booking(patient_id);
 
+-- Scheduling additions: a patient booking carries its prescribed activity and a preparation the
+-- activity expected at the end of synthesis; a Ga-68 PET names the same-day preparation its dose
+-- is drawn from; a cancellation keeps its reason. A course keeps what it sets differently from its
+-- regimen (an investigational protocol's activities, a reduction); a cycle scheduled past a limit
+-- keeps who overrode the check.
+alter table booking add column activity_mbq double precision check (activity_mbq > 0);
+alter table booking add column preparation_id uuid references booking(id);
+alter table booking add column cancel_reason text;
+create index booking_time on booking(starts_at) where status <> 'cancelled';
+create index booking_preparation on booking(preparation_id) where preparation_id is not null;
+create index booking_cycle on booking(cycle_id) where cycle_id is not null;
+alter table treatment_course add column protocol jsonb not null default '{}'::jsonb;
+alter table treatment_cycle add column limit_override_by text;
+
+-- The department's resources (DOMAIN.md: 2 digital PET scanners, 2 gamma cameras, 4 shielded rooms,
+-- 4 hot cells). Opening hours are Europe/Paris local; shielded rooms are open round the clock because
+-- treated patients stay overnight.
+insert into resource (id, kind, name, hot_cell_id, opening) values
+  ('PET-1', 'pet-scanner', 'PET/CT 1 (digital)', null, '[{"weekday":1,"from":"07:30","to":"19:00"},{"weekday":2,"from":"07:30","to":"19:00"},{"weekday":3,"from":"07:30","to":"19:00"},{"weekday":4,"from":"07:30","to":"19:00"},{"weekday":5,"from":"07:30","to":"19:00"}]'::jsonb),
+  ('PET-2', 'pet-scanner', 'PET/CT 2 (digital)', null, '[{"weekday":1,"from":"07:30","to":"19:00"},{"weekday":2,"from":"07:30","to":"19:00"},{"weekday":3,"from":"07:30","to":"19:00"},{"weekday":4,"from":"07:30","to":"19:00"},{"weekday":5,"from":"07:30","to":"19:00"}]'::jsonb),
+  ('GC-1', 'gamma-camera', 'Gamma camera 1 (SPECT/CT)', null, '[{"weekday":1,"from":"08:00","to":"18:00"},{"weekday":2,"from":"08:00","to":"18:00"},{"weekday":3,"from":"08:00","to":"18:00"},{"weekday":4,"from":"08:00","to":"18:00"},{"weekday":5,"from":"08:00","to":"18:00"}]'::jsonb),
+  ('GC-2', 'gamma-camera', 'Gamma camera 2 (3D CZT)', null, '[{"weekday":1,"from":"08:00","to":"18:00"},{"weekday":2,"from":"08:00","to":"18:00"},{"weekday":3,"from":"08:00","to":"18:00"},{"weekday":4,"from":"08:00","to":"18:00"},{"weekday":5,"from":"08:00","to":"18:00"}]'::jsonb),
+  ('ROOM-1', 'shielded-room', 'Shielded room 1', null, '[{"weekday":1,"from":"00:00","to":"24:00"},{"weekday":2,"from":"00:00","to":"24:00"},{"weekday":3,"from":"00:00","to":"24:00"},{"weekday":4,"from":"00:00","to":"24:00"},{"weekday":5,"from":"00:00","to":"24:00"},{"weekday":6,"from":"00:00","to":"24:00"},{"weekday":7,"from":"00:00","to":"24:00"}]'::jsonb),
+  ('ROOM-2', 'shielded-room', 'Shielded room 2', null, '[{"weekday":1,"from":"00:00","to":"24:00"},{"weekday":2,"from":"00:00","to":"24:00"},{"weekday":3,"from":"00:00","to":"24:00"},{"weekday":4,"from":"00:00","to":"24:00"},{"weekday":5,"from":"00:00","to":"24:00"},{"weekday":6,"from":"00:00","to":"24:00"},{"weekday":7,"from":"00:00","to":"24:00"}]'::jsonb),
+  ('ROOM-3', 'shielded-room', 'Shielded room 3', null, '[{"weekday":1,"from":"00:00","to":"24:00"},{"weekday":2,"from":"00:00","to":"24:00"},{"weekday":3,"from":"00:00","to":"24:00"},{"weekday":4,"from":"00:00","to":"24:00"},{"weekday":5,"from":"00:00","to":"24:00"},{"weekday":6,"from":"00:00","to":"24:00"},{"weekday":7,"from":"00:00","to":"24:00"}]'::jsonb),
+  ('ROOM-4', 'shielded-room', 'Shielded room 4', null, '[{"weekday":1,"from":"00:00","to":"24:00"},{"weekday":2,"from":"00:00","to":"24:00"},{"weekday":3,"from":"00:00","to":"24:00"},{"weekday":4,"from":"00:00","to":"24:00"},{"weekday":5,"from":"00:00","to":"24:00"},{"weekday":6,"from":"00:00","to":"24:00"},{"weekday":7,"from":"00:00","to":"24:00"}]'::jsonb),
+  ('RES-HC-PET', 'hot-cell', 'Hot cell 1 — PET fractionation', 'HC-PET', '[{"weekday":1,"from":"06:30","to":"18:30"},{"weekday":2,"from":"06:30","to":"18:30"},{"weekday":3,"from":"06:30","to":"18:30"},{"weekday":4,"from":"06:30","to":"18:30"},{"weekday":5,"from":"06:30","to":"18:30"}]'::jsonb),
+  ('RES-HC-GA68', 'hot-cell', 'Hot cell 2 — Ga-68 labelling', 'HC-GA68', '[{"weekday":1,"from":"07:00","to":"17:00"},{"weekday":2,"from":"07:00","to":"17:00"},{"weekday":3,"from":"07:00","to":"17:00"},{"weekday":4,"from":"07:00","to":"17:00"},{"weekday":5,"from":"07:00","to":"17:00"}]'::jsonb),
+  ('RES-HC-SPECT', 'hot-cell', 'Hot cell 3 — Tc-99m / I-123', 'HC-SPECT', '[{"weekday":1,"from":"07:30","to":"17:00"},{"weekday":2,"from":"07:30","to":"17:00"},{"weekday":3,"from":"07:30","to":"17:00"},{"weekday":4,"from":"07:30","to":"17:00"},{"weekday":5,"from":"07:30","to":"17:00"}]'::jsonb),
+  ('RES-HC-THERAPY', 'hot-cell', 'Hot cell 4 — radioligand therapy', 'HC-THERAPY', '[{"weekday":1,"from":"07:30","to":"17:00"},{"weekday":2,"from":"07:30","to":"17:00"},{"weekday":3,"from":"07:30","to":"17:00"},{"weekday":4,"from":"07:30","to":"17:00"},{"weekday":5,"from":"07:30","to":"17:00"}]'::jsonb);
+
+-- Radioligand regimens. The approved ones are the pivotal trials' schedules; the investigational one
+-- holds its protocol's first dose level as defaults, the course giving the protocol's activities.
+insert into treatment_regimen (id, name, product_id, activity_mbq, interval_weeks, cycles, investigational, reference) values
+  ('lu177-psma617-6x6w', '[177Lu]Lu-PSMA-617 7.4 GBq every 6 weeks × 6', 'lu177-psma617', 7400, 6, 6, false,
+   'VISION: Sartor et al., N Engl J Med 2021;385:1091-1103 (7.4 GBq ± 10 % every 6 weeks, up to 6 cycles); Pluvicto SmPC'),
+  ('lu177-dotatate-4x8w', '[177Lu]Lu-DOTATATE 7.4 GBq every 8 weeks × 4', 'lu177-dotatate', 7400, 8, 4, false,
+   'NETTER-1: Strosberg et al., N Engl J Med 2017;376:125-135 (7.4 GBq every 8 weeks, 4 cycles); Lutathera SmPC'),
+  ('lu177-neob-protocol', '[177Lu]Lu-NeoB per protocol (first in human)', 'lu177-neob', 1850, 6, 4, true,
+   'NeoRay phase I/IIa, NCT03872778: per protocol; dose level 1 gave 1.85 GBq in cycle 1 then 5.55 GBq in cycles 2-4, at least 6 weeks apart');
+
 -- ── Theranostics per patient ─────────────────────────────────────────────────────────────────
 
 -- A diagnostic PET read: tracer, reference organs' uptake, lesions.
@@ -258,3 +390,13 @@ create table dosimetry_study (
   version int not null default 1
 );
 create index dosimetry_study_patient on dosimetry_study(patient_id, cycle_number);
+
+-- Theranostics additions: lesions keep the order the reader wrote them in; each stored dosimetry
+-- figure keeps the method that produced it (the red-marrow dose may be missing: no remainder of
+-- body in the data); one study per administration (a redo replaces it, with its version).
+alter table pet_lesion add column ordinal int not null default 0;
+alter table dosimetry_study add column kidney_method text;
+alter table dosimetry_study add column kidney_bed_method text;
+alter table dosimetry_study add column red_marrow_method text;
+alter table dosimetry_study add column notes jsonb not null default '[]'::jsonb;
+create unique index dosimetry_study_administration on dosimetry_study(administration_id) where administration_id is not null;
