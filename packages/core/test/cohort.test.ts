@@ -194,14 +194,16 @@ describe('realism invariants (3,000 patients)', () => {
   it('gives consistent identities and plausible ages', () => {
     const hospitalNumbers = new Set<string>();
     for (const p of patients) {
+      // The generator always knows the year (only imported patients may lack one).
+      expect(p.birthYear).not.toBeNull();
       expect(Number(p.identity.birthDate.slice(0, 4))).toBe(p.birthYear);
       expect(p.identity.hospitalNumber).toMatch(/^\d{9}$/);
       hospitalNumbers.add(p.identity.hospitalNumber);
-      const diagnosisAge = Number(p.conditions[0]!.diagnosedAt.slice(0, 4)) - p.birthYear;
+      const diagnosisAge = Number(p.conditions[0]!.diagnosedAt.slice(0, 4)) - p.birthYear!;
       expect(diagnosisAge).toBeGreaterThanOrEqual(17);
     }
     expect(hospitalNumbers.size).toBe(patients.length);
-    const ages = patients.map((p) => 2025 - p.birthYear);
+    const ages = patients.map((p) => 2025 - p.birthYear!);
     expect(ages.filter((a) => a >= 35 && a <= 85).length / ages.length).toBeGreaterThan(0.85);
   });
 

@@ -22,7 +22,7 @@ export function fromPatientRecord(record: PatientRecord | EligibilityRecord, opt
     id: r.pseudonym,
     sex: fact(r.sex),
     vitalStatus: fact(r.vitalStatus),
-    birthYear: fact(r.birthYear),
+    ...(r.birthYear !== null ? { birthYear: fact(r.birthYear) } : {}),
     diagnoses: r.conditions.map((c) =>
       fact(
         { oncotree: c.oncotreeCode, kind: c.kind, ...(c.stage ? { stage: c.stage } : {}), ...(c.bodySite ? { bodySite: c.bodySite } : {}) },

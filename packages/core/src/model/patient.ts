@@ -135,8 +135,8 @@ export interface PatientRecord {
   /** Pseudonym, e.g. "CTM-000123". */
   pseudonym: string;
   sex: Sex;
-  /** Year of birth: enough for age-based eligibility without identifying. */
-  birthYear: number;
+  /** Year of birth: enough for age-based eligibility without identifying; null when unknown (age criteria are then unknown). */
+  birthYear: number | null;
   vitalStatus: VitalStatus;
   identity: PatientIdentity;
   conditions: Condition[];

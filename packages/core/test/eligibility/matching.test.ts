@@ -172,6 +172,10 @@ describe('adapters', () => {
     expect(evaluateLeaf({ kind: 'age', op: '>=', years: 18 }, facts, ctx).status).toBe('unknown');
     expect(evaluateLeaf({ kind: 'age', op: '>=', years: 18 }, fromPatientRecord(record, { exactBirthDate: true }), ctx).status).toBe('met');
     expect(evaluateLeaf({ kind: 'stage', stages: ['IV'] }, facts, ctx).status).toBe('met');
+    // A patient created by a genomic import has no birth year: age is unknown, never an invented one.
+    const noYear = fromPatientRecord({ ...record, birthYear: null });
+    expect(noYear.birthYear).toBeUndefined();
+    expect(evaluateLeaf({ kind: 'age', op: '<=', years: 80 }, noYear, ctx).status).toBe('unknown');
     expect(evaluateLeaf({ kind: 'alteration', gene: 'ALK', category: 'structural_variant' }, facts, ctx).status).toBe('met');
     expect(evaluateLeaf({ kind: 'alteration', gene: 'ALK', category: 'structural_variant', partner: 'EML4' }, facts, ctx).status).toBe(
       'unknown',

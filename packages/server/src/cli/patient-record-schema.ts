@@ -25,7 +25,7 @@ const alteration = z.object({
 export const patientRecordSchema = z.object({
   pseudonym: z.string().min(1),
   sex: z.enum(['female', 'male', 'other', 'unknown']),
-  birthYear: z.number().int().min(1880).max(2100),
+  birthYear: z.number().int().min(1880).max(2100).nullable(),
   vitalStatus: z.enum(['alive', 'deceased', 'unknown']),
   identity: z.object({ familyName: z.string(), givenName: z.string(), birthDate: date, hospitalNumber: z.string() }).optional(),
   conditions: z.array(

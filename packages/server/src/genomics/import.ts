@@ -76,13 +76,6 @@ export interface GenomicImportResult {
   timings: { parseMs: number; writeMs: number; totalMs: number; parseCpuMs: number; writeCpuMs: number; cpuMs: number };
 }
 
-/**
- * Demographics the schema requires but a genomic file does not carry. Sex and vital status
- * have an "unknown" value; birth_year is NOT NULL without one, so created patients get the
- * lowest year the schema allows — a visible placeholder, not an estimate (see docs/genomics.md).
- */
-const UNKNOWN_BIRTH_YEAR = 1880;
-
 const TABLES = {
   patient: COHORT_TABLES.patient!,
   molecular_report: COHORT_TABLES.molecular_report!,
@@ -181,7 +174,8 @@ export async function importGenomicFile(db: Db, path: string, options: GenomicIm
         const id = randomUUID();
         patientIds.set(p, id);
         created.add(p);
-        writer.add('patient', { id, pseudonym: p, sex: 'unknown', birth_year: UNKNOWN_BIRTH_YEAR, vital_status: 'unknown' });
+        // A genomic file carries no demographics: sex and vital status "unknown", no birth year.
+        writer.add('patient', { id, pseudonym: p, sex: 'unknown', birth_year: null, vital_status: 'unknown' });
       }
     };
 

@@ -71,7 +71,7 @@ export interface SignatureRow {
 
 export interface CaseRecord {
   case: CaseRow;
-  patient: { id: string; pseudonym: string; sex: string; birth_year: number; vital_status: string };
+  patient: { id: string; pseudonym: string; sex: string; birth_year: number | null; vital_status: string };
   diagnosis: Row | null;
   ecog: Row | null;
   therapyLines: Row[];

@@ -70,7 +70,7 @@ export interface CaseContent {
   patient: {
     pseudonym: string;
     sex: string;
-    birthYear: number;
+    birthYear: number | null;
     diagnosis: { oncotreeCode: string; name: string; diagnosedAt: string; stage: string | null } | null;
     ecog: { value: number; observedAt: string | null } | null;
     therapyLines: {

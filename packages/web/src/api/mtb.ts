@@ -129,7 +129,7 @@ export interface CaseView {
     id: string;
     pseudonym: string;
     sex: string;
-    birthYear: number;
+    birthYear: number | null;
     vitalStatus: string;
     diagnosis: { oncotreeCode: string; name: string; diagnosedAt: string; stage: string | null } | null;
     ecog: { value: number; observedAt: string | null } | null;

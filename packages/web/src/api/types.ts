@@ -66,7 +66,7 @@ export interface PatientSummary {
   id: string;
   pseudonym: string;
   sex: Sex;
-  birthYear: number;
+  birthYear: number | null;
   vitalStatus?: VitalStatus;
   version?: number;
   primaryDiagnosis: {
@@ -108,7 +108,7 @@ export interface PatientDetail {
   version?: number;
   pseudonym: string;
   sex: Sex;
-  birthYear: number;
+  birthYear: number | null;
   vitalStatus: VitalStatus;
   conditions?: ConditionView[];
   performance?: PerformanceView[];

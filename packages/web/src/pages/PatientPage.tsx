@@ -110,7 +110,7 @@ function PatientRecordView({ patient }: { patient: PatientDetail }) {
           </div>
           <div>
             <dt>Birth year</dt>
-            <dd>{patient.birthYear}</dd>
+            <dd>{patient.birthYear ?? 'unknown'}</dd>
           </div>
           <div>
             <dt>Vital status</dt>

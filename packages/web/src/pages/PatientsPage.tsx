@@ -36,7 +36,7 @@ export function PatientsPage() {
       cell: (p) => <Link to={`/patients/${encodeURIComponent(p.id)}`}>{p.pseudonym}</Link>,
     },
     { key: 'sex', header: 'Sex', cell: (p) => humanise(p.sex) },
-    { key: 'birthYear', header: 'Birth year', className: 'num', cell: (p) => p.birthYear },
+    { key: 'birthYear', header: 'Birth year', className: 'num', cell: (p) => p.birthYear ?? '—' },
     {
       key: 'diagnosis',
       header: 'Primary diagnosis',

@@ -39,7 +39,7 @@ export interface PatientSummaryRow {
   id: string;
   pseudonym: string;
   sex: string;
-  birth_year: number;
+  birth_year: number | null;
   vital_status: string;
   version: number;
   oncotree_code: string | null;
@@ -77,7 +77,7 @@ const prov = `source, observed_at, recorded_at, recorded_by`;
 
 /** Everything about one patient but identity, in one round of queries. */
 export async function loadPatient(db: Queryable, id: string) {
-  const patient = (await db.query<{ id: string; pseudonym: string; sex: string; birth_year: number; vital_status: string; version: number }>(
+  const patient = (await db.query<{ id: string; pseudonym: string; sex: string; birth_year: number | null; vital_status: string; version: number }>(
     'select id, pseudonym, sex, birth_year, vital_status, version from patient where id = $1', [id],
   )).rows[0];
   if (!patient) return null;

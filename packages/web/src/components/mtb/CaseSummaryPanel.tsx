@@ -34,7 +34,7 @@ export function CaseSummaryPanel({ c }: { c: CaseView }) {
         <div>
           <dt>Sex, birth year</dt>
           <dd>
-            {humanise(p.sex)}, {p.birthYear}
+            {humanise(p.sex)}, {p.birthYear ?? 'birth year unknown'}
           </dd>
         </div>
         <div>
