@@ -3,27 +3,21 @@
  * a child process, on core's genomics fixtures (packages/core/test/fixtures/genomics, see their
  * SOURCES.md) and on an embedded database in a temp DATA_DIR.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli';
 import { openPglite } from '../src/db/driver';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const BIN = join(HERE, '..', 'bin', 'continuum.js');
 const FIXTURES = join(HERE, '..', '..', 'core', 'test', 'fixtures', 'genomics');
 const fixture = (path: string) => join(FIXTURES, path);
 
 function cli(dataDir: string, args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'production', CI: '' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'production', CI: '' } });
 }
 
 interface Evidence {
@@ -71,8 +65,8 @@ describe('continuum annotate (no database)', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('annotates a panel report JSON: KRAS G12C in LUAD → sotorasib/adagrasib, ESCAT I-A; germline and CH flags', () => {
-    const r = cli(dir, ['annotate', fixture('panel/ctdna_report.json'), '--tumor-type', 'LUAD', '--format', 'json']);
+  it('annotates a panel report JSON: KRAS G12C in LUAD → sotorasib/adagrasib, ESCAT I-A; germline and CH flags', async () => {
+    const r = await cli(dir, ['annotate', fixture('panel/ctdna_report.json'), '--tumor-type', 'LUAD', '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Annotation[];
@@ -84,7 +78,7 @@ describe('continuum annotate (no database)', () => {
     expect(out.find((a) => a.gene === 'ERBB2')!.alteration).toBe('amplification');
   });
 
-  it('annotates a VCF (SnpEff ANN) with KRAS G12C the same way', () => {
+  it('annotates a VCF (SnpEff ANN) with KRAS G12C the same way', async () => {
     // The SnpEff fixture's header, with a KRAS G12C call at its GRCh38 position (chr12:25245351 C>A).
     const header = readFileSync(fixture('vcf/snpeff_grch38.vcf'), 'utf8')
       .split('\n')
@@ -97,24 +91,24 @@ describe('continuum annotate (no database)', () => {
         'chr12\t25245351\t.\tC\tA\t300\tPASS\tSOMATIC;ANN=A|missense_variant|MODERATE|KRAS|ENSG00000133703|transcript|ENST00000256078.10|protein_coding|2/6|c.34G>T|p.Gly12Cys|224/5430|34/570|12/189||\tGT:AD:DP:AF\t0/1:300,80:380:0.21\t0/0:300,0:300:0',
       ].join('\n') + '\n',
     );
-    const r = cli(dir, ['annotate', vcf, '--tumor-type', 'LUAD', '--format', 'json']);
+    const r = await cli(dir, ['annotate', vcf, '--tumor-type', 'LUAD', '--format', 'json']);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as Annotation[];
     expect(out).toHaveLength(1);
     expectKrasG12cInLuad(out);
   });
 
-  it('annotates a MAF the same way', () => {
+  it('annotates a MAF the same way', async () => {
     // The first data line of the malformed-MAF fixture is a valid KRAS G12C call; line 4 is the malformed one.
     const maf = join(dir, 'kras_g12c.maf');
     writeFileSync(maf, readFileSync(fixture('malformed/malformed_classification.maf'), 'utf8').split('\n').slice(0, 3).join('\n') + '\n');
-    const r = cli(dir, ['annotate', maf, '--tumor-type', 'LUAD', '--format', 'json']);
+    const r = await cli(dir, ['annotate', maf, '--tumor-type', 'LUAD', '--format', 'json']);
     expect(r.stderr).toBe('');
     expectKrasG12cInLuad(JSON.parse(r.stdout) as Annotation[]);
   });
 
-  it('prints an aligned table with the tier, therapies, evidence and flags', () => {
-    const r = cli(dir, ['annotate', fixture('panel/ctdna_report.json'), '--tumor-type', 'LUAD']);
+  it('prints an aligned table with the tier, therapies, evidence and flags', async () => {
+    const r = await cli(dir, ['annotate', fixture('panel/ctdna_report.json'), '--tumor-type', 'LUAD']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     const header = lines.find((l) => /^#\s+SAMPLE\s+GENE\s+ALTERATION/.test(l) || /^#\s+GENE\s+ALTERATION/.test(l));
@@ -128,15 +122,15 @@ describe('continuum annotate (no database)', () => {
     expect(r.stdout).toMatch(/flag: possible CH — DNMT3A/);
   });
 
-  it('refuses an unknown tumour type, suggesting OncoTree codes', () => {
-    const r = cli(dir, ['annotate', fixture('panel/ctdna_report.json'), '--tumor-type', 'LUDA']);
+  it('refuses an unknown tumour type, suggesting OncoTree codes', async () => {
+    const r = await cli(dir, ['annotate', fixture('panel/ctdna_report.json'), '--tumor-type', 'LUDA']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: unknown OncoTree code LUDA — did you mean LUAD\b/);
   });
 
-  it('refuses a malformed file naming file, line and field', () => {
-    const r = cli(dir, ['annotate', fixture('malformed/malformed_pos.vcf'), '--tumor-type', 'LUAD']);
+  it('refuses a malformed file naming file, line and field', async () => {
+    const r = await cli(dir, ['annotate', fixture('malformed/malformed_pos.vcf'), '--tumor-type', 'LUAD']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/malformed_pos\.vcf, line 6, field "POS": expected a position ≥ 1, found "14075x336"/);
@@ -164,15 +158,15 @@ describe('continuum import genomics on an embedded database', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refuses a MAF whose samples name no patient, listing them, and writes nothing', async () => {
-    const r = cli(dir, ['import', 'genomics', fixture('vcf2maf/tcga_laml.slice.maf'), '--allow-unknown-genes']);
+    const r = await cli(dir, ['import', 'genomics', fixture('vcf2maf/tcga_laml.slice.maf'), '--allow-unknown-genes']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/20 sample\(s\) name no known patient: TCGA-AB-2802-03B-01W-0728-08, TCGA-AB-2803-03B-01W-0728-08/);
     expect(r.stderr).toMatch(/--create-patients/);
     expect(await counts()).toEqual({ patients: 0, reports: 0, alterations: 0, audits: 0 });
   });
 
-  it('refuses unknown gene symbols, listing them with lines and suggestions', () => {
-    const r = cli(dir, ['import', 'genomics', fixture('vcf2maf/tcga_laml.slice.maf'), '--create-patients']);
+  it('refuses unknown gene symbols, listing them with lines and suggestions', async () => {
+    const r = await cli(dir, ['import', 'genomics', fixture('vcf2maf/tcga_laml.slice.maf'), '--create-patients']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/41 unknown gene symbol\(s\): ANKRD30A \(line 8; did you mean ANKRD34A/);
     expect(r.stderr).toMatch(/--allow-unknown-genes/);
@@ -180,7 +174,15 @@ describe('continuum import genomics on an embedded database', () => {
 
   it('imports a TCGA MAF slice: one report per sample, protein-altering calls stored, provenance and one audit entry', async () => {
     const file = fixture('vcf2maf/tcga_laml.slice.maf');
-    const r = cli(dir, ['import', 'genomics', file, '--create-patients', '--allow-unknown-genes', '--reason', 'TCGA LAML test import']);
+    const r = await cli(dir, [
+      'import',
+      'genomics',
+      file,
+      '--create-patients',
+      '--allow-unknown-genes',
+      '--reason',
+      'TCGA LAML test import',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
       /20 sample\(s\) → 20 patient\(s\) \(20 created\), 20 report\(s\), 238 alteration\(s\) stored, 71 record\(s\) not stored/,
@@ -219,7 +221,7 @@ describe('continuum import genomics on an embedded database', () => {
     } finally {
       await db.close();
     }
-    expect(cli(dir, ['audit', 'verify']).code).toBe(0);
+    expect((await cli(dir, ['audit', 'verify'])).code).toBe(0);
   });
 
   it('rolls back everything on a malformed MAF line, naming the line and field', async () => {
@@ -232,7 +234,7 @@ describe('continuum import genomics on an embedded database', () => {
     lines[199] = cells.join('\t');
     const bad = join(dir, 'laml_bad_line.maf');
     writeFileSync(bad, lines.join('\n').replaceAll('TCGA-AB-28', 'BAD-AB-28'));
-    const r = cli(dir, ['import', 'genomics', bad, '--create-patients', '--allow-unknown-genes']);
+    const r = await cli(dir, ['import', 'genomics', bad, '--create-patients', '--allow-unknown-genes']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /laml_bad_line\.maf, line 200, field "Variant_Classification": "Missense" is not a MAF Variant_Classification/,

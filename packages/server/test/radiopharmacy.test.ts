@@ -235,6 +235,14 @@ describe.each(DRIVERS)('radiopharmacy API on %s', (driver) => {
     ]);
     expect(failedSign.rows[0]!.action).toBe('sign-failed');
 
+    // An administrator is not a pharmacist: the release route does not admit the role at all.
+    const admin = await p.signIn('admin');
+    const byAdmin = await admin.request({
+      method: 'POST',
+      url: `/api/radiopharmacy/batches/${b.id}/release`,
+      payload: { version: b.version, password: DEMO_PASSWORD, meaning: b.release.meaning },
+    });
+    expect(byAdmin.statusCode).toBe(403);
     const ok = await release(b);
     expect(ok.statusCode, ok.body).toBe(200);
     const released = ok.json();

@@ -2,10 +2,10 @@
  * The web app in a real browser: Debian's Chromium driven by playwright-core (never a
  * downloaded browser), against the real server on an embedded database with a seeded cohort.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/demo';
-import { startLivePlatform, type LivePlatform } from './helpers/live-platform';
+import { signIn, startLivePlatform, type LivePlatform } from './helpers/live-platform';
 
 describe('web app in Chromium', () => {
   let live: LivePlatform;
@@ -19,18 +19,13 @@ describe('web app in Chromium', () => {
 
   afterAll(() => live?.close());
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${base}/signin`);
-    await page.getByLabel(/username/i).fill(username);
-    await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
-    // Keyboard, not mouse: the form must submit with Enter.
-    await page.getByLabel(/password/i).press('Enter');
-  }
-
   it('signs in, opens a patient with its timeline, and a trial with its cohorts (1280 px)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, 'investigator');
-    await page.getByRole('link', { name: /patients/i }).first().click();
+    await signIn(page, base, 'investigator');
+    await page
+      .getByRole('link', { name: /patients/i })
+      .first()
+      .click();
     const firstPatient = page.getByRole('link', { name: /^CTM-\d+$/ }).first();
     await firstPatient.waitFor();
     const pseudonym = (await firstPatient.textContent())!.trim();
@@ -40,7 +35,10 @@ describe('web app in Chromium', () => {
     await timeline.waitFor();
     expect(await timeline.locator('li').count()).toBeGreaterThan(2);
 
-    await page.getByRole('link', { name: /trials/i }).first().click();
+    await page
+      .getByRole('link', { name: /trials/i })
+      .first()
+      .click();
     const firstTrial = page.getByRole('link', { name: /^[A-Z0-9][A-Z0-9-]+$/ }).first();
     await firstTrial.waitFor();
     const protocol = (await firstTrial.textContent())!.trim();
@@ -61,8 +59,14 @@ describe('web app in Chromium', () => {
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/wrong password|unknown username/i);
     await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /sign in/i }).click();
-    await page.getByRole('link', { name: /patients/i }).first().click();
-    await page.getByRole('link', { name: /^CTM-\d+$/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /patients/i })
+      .first()
+      .click();
+    await page
+      .getByRole('link', { name: /^CTM-\d+$/ })
+      .first()
+      .waitFor();
     // Nothing wider than the screen: tables scroll inside their own container.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);

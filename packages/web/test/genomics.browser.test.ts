@@ -5,11 +5,10 @@
  * tumour-fraction trend and the table fallback; the resistance atlas opens the cases behind a
  * count, and the MTB reviews one of them from the patient's tab.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/src/demo';
 import type { GenomicTimeline, ResistanceAtlas } from '../src/api/genomics';
-import { startLivePlatform, type LivePlatform } from './helpers/live-platform';
+import { signIn, startLivePlatform, type LivePlatform } from './helpers/live-platform';
 
 describe('genomics over time in Chromium', () => {
   let live: LivePlatform;
@@ -22,20 +21,9 @@ describe('genomics over time in Chromium', () => {
   });
   afterAll(() => live?.close());
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${base}/signin`);
-    await page.getByLabel(/username/i).fill(username);
-    await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
-    await page.getByLabel(/password/i).press('Enter');
-    await page
-      .getByRole('link', { name: /patients/i })
-      .first()
-      .waitFor();
-  }
-
   it('draws the VAF of a patient with ≥ 3 ctDNA samples on a log scale, ≥ 3 points per plotted alteration', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, 'investigator');
+    await signIn(page, base, 'investigator');
     const { rows } = await live.db.query<{ patient_id: string }>(
       `select patient_id from molecular_report where specimen = 'ctdna' group by patient_id having count(*) >= 3 order by patient_id`,
     );
@@ -115,7 +103,7 @@ describe('genomics over time in Chromium', () => {
 
   it('opens the cases behind an atlas count, and the MTB reviews one from the patient tab', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, 'mtb');
+    await signIn(page, base, 'mtb');
     await page.getByRole('link', { name: 'Resistance atlas' }).click();
     const table = page.getByTestId('atlas-table');
     await table.waitFor();
@@ -163,7 +151,7 @@ describe('genomics over time in Chromium', () => {
 
   it('does not offer the review to roles that may only read', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, 'coordinator');
+    await signIn(page, base, 'coordinator');
     const api = (await (await page.request.get(`${base}/api/genomics/resistance-atlas`)).json()) as ResistanceAtlas;
     await page.goto(`${base}/patients/${api.cases[0]!.patientId}?tab=genomics-over-time`);
     await page.getByTestId('acquired').first().waitFor();

@@ -6,8 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/src/demo';
-import { startLivePlatform, type LivePlatform } from './helpers/live-platform';
+import { signIn, startLivePlatform, type LivePlatform } from './helpers/live-platform';
 import type { CandidateView, ExplanationNode, MatchView, Page as ListPage, PatientSummary } from '../src/api/types';
 
 /** Leaves of an explanation, depth first. */
@@ -27,17 +26,6 @@ describe('trial matching in Chromium', () => {
 
   afterAll(() => live?.close());
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${base}/signin`);
-    await page.getByLabel(/username/i).fill(username);
-    await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
-    await page.getByLabel(/password/i).press('Enter');
-    await page
-      .getByRole('link', { name: /patients/i })
-      .first()
-      .waitFor();
-  }
-
   /** Through the signed-in browser's own session: a patient whose best match cites a fact of the record. */
   async function patientWithMatches(page: Page): Promise<{ patient: PatientSummary; matches: MatchView[]; cites: boolean }> {
     const list = (await (await page.request.get(`${base}/api/patients?pageSize=100`)).json()) as ListPage<PatientSummary>;
@@ -56,7 +44,7 @@ describe('trial matching in Chromium', () => {
 
   it("explains a patient's matches on the Trials tab, links to the evidence, and a trial's candidates (1280 px)", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, 'investigator');
+    await signIn(page, base, 'investigator');
     const { patient, matches, cites } = await patientWithMatches(page);
     expect(matches.some((m) => m.isNew)).toBe(true);
     const first = matches[0]!;
@@ -159,7 +147,7 @@ describe('trial matching in Chromium', () => {
 
   it('builds a criterion without CTML, shows it in the CTML preview and saves it (coordinator)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, 'coordinator');
+    await signIn(page, base, 'coordinator');
     const { matches } = await patientWithMatches(page);
     await page.goto(`${base}/trials/${matches[0]!.trialId}`);
     await page.getByRole('tab', { name: 'Eligibility criteria' }).click();
@@ -187,7 +175,7 @@ describe('trial matching in Chromium', () => {
 
   it('reads at tablet width: the Trials and Candidates tabs stay inside the screen (800 px)', async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 1100 } });
-    await signIn(page, 'mtb');
+    await signIn(page, base, 'mtb');
     const { patient, matches } = await patientWithMatches(page);
     await page.goto(`${base}/patients/${patient.id}?tab=trials`);
     await page

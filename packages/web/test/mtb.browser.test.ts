@@ -7,11 +7,11 @@
  * (a wrong one first), download the PDF.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/demo';
 import type { CaseView } from '../src/api/mtb';
-import { startLivePlatform, type LivePlatform } from './helpers/live-platform';
+import { signIn, startLivePlatform, type LivePlatform } from './helpers/live-platform';
 
 describe('the MTB workflow in Chromium', () => {
   let live: LivePlatform;
@@ -25,17 +25,9 @@ describe('the MTB workflow in Chromium', () => {
 
   afterAll(() => live?.close());
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${base}/signin`);
-    await page.getByLabel(/username/i).fill(username);
-    await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
-    await page.getByLabel(/password/i).press('Enter');
-    await page.getByRole('link', { name: 'Tumour board', exact: true }).waitFor();
-  }
-
   it('walks an MTB case from the queue to a signed PDF (1280 px)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    await signIn(page, 'mtb');
+    await signIn(page, base, 'mtb');
 
     // The queue, from the navigation; then only the cases on an agenda.
     await page.getByRole('link', { name: 'Tumour board', exact: true }).click();

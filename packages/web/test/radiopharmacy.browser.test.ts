@@ -4,10 +4,10 @@
  * block of a first, too-hot syringe), and the dose shows on the patient's Theranostics tab with
  * its batch number.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/demo';
-import { startLivePlatform, type LivePlatform } from './helpers/live-platform';
+import { signIn, startLivePlatform, type LivePlatform } from './helpers/live-platform';
 
 describe('radiopharmacy in Chromium', () => {
   let live: LivePlatform;
@@ -29,16 +29,9 @@ describe('radiopharmacy in Chromium', () => {
 
   afterAll(() => live?.close());
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${base}/signin`);
-    await page.getByLabel(/username/i).fill(username);
-    await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
-    await page.getByLabel(/password/i).press('Enter');
-  }
-
   it('prepares a batch, releases it with a signature, dispenses a dose, and shows it on the patient page', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await signIn(page, 'radiopharmacist');
+    await signIn(page, base, 'radiopharmacist');
     await page.getByRole('link', { name: 'Radiopharmacy' }).click();
     // The demo day is on the board: the four hot cells, with live countdowns.
     await page.getByTestId('rp-board').waitFor();

@@ -6,11 +6,10 @@
  * crossing the kidney BED limit, with the numbers.
  */
 import { addDays, toLocal } from '@continuum/core/operations/scheduling/department-time';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/src/demo';
 import type { Calendar, CourseView } from '../src/api/scheduling';
-import { startLivePlatform, type LivePlatform } from './helpers/live-platform';
+import { signIn, startLivePlatform, type LivePlatform } from './helpers/live-platform';
 
 describe('scheduling in Chromium', () => {
   let live: LivePlatform;
@@ -23,14 +22,6 @@ describe('scheduling in Chromium', () => {
   });
   afterAll(() => live?.close());
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${base}/signin`);
-    await page.getByLabel(/username/i).fill(username);
-    await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
-    await page.getByLabel(/password/i).press('Enter');
-    await page.getByRole('link', { name: 'Scheduling' }).waitFor();
-  }
-
   /** The first weekday from today on (the demo books the working days around now, Paris time). */
   function demoDay(): string {
     let d = toLocal(Date.now()).date;
@@ -40,7 +31,7 @@ describe('scheduling in Chromium', () => {
 
   it('shows the day calendar, walks it with the keyboard, and refuses a booking on a taken slot with the reason', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, 'coordinator');
+    await signIn(page, base, 'coordinator');
     const day = demoDay();
     await page.getByRole('link', { name: 'Scheduling' }).click();
     await page.goto(`${base}/scheduling?date=${day}&kind=pet-scanner`);
@@ -88,7 +79,7 @@ describe('scheduling in Chromium', () => {
 
   it("flags the 4th cycle that would cross the kidney BED limit on the patient's page, before it is scheduled", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signIn(page, 'investigator');
+    await signIn(page, base, 'investigator');
     // The theranostics demo's patient: three administered cycles with dosimetry.
     const { rows } = await live.db.query<{ patient_id: string }>('select distinct patient_id from dosimetry_study');
     expect(rows.length).toBeGreaterThan(0);

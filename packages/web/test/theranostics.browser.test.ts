@@ -6,10 +6,9 @@
  * PET read recorded through the form, keyboard and labels only, turning an unknown eligibility
  * into a decided one.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/src/demo';
-import { startLivePlatform, type LivePlatform } from './helpers/live-platform';
+import { signIn, startLivePlatform, type LivePlatform } from './helpers/live-platform';
 
 describe('theranostics in Chromium', () => {
   let live: LivePlatform;
@@ -39,20 +38,9 @@ describe('theranostics in Chromium', () => {
 
   afterAll(() => live?.close());
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${base}/signin`);
-    await page.getByLabel(/username/i).fill(username);
-    await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
-    await page.getByLabel(/password/i).press('Enter');
-    await page
-      .getByRole('link', { name: /patients/i })
-      .first()
-      .waitFor();
-  }
-
   it('shows the fitted curves over the measured points and the cumulative kidney BED against its limit line', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await signIn(page, 'physicist');
+    await signIn(page, base, 'physicist');
     await page.goto(`${base}/patients/${treated.id}`);
     await page.getByRole('tab', { name: 'Theranostics' }).click();
 
@@ -107,7 +95,7 @@ describe('theranostics in Chromium', () => {
 
   it('records a PET read with the keyboard and the labelled form; the unknown eligibility becomes met', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await signIn(page, 'investigator');
+    await signIn(page, base, 'investigator');
     await page.goto(`${base}/patients/${undecided.id}?tab=theranostics`);
     const vision = page.getByTestId('rule-vision-psma-pet');
     await vision.waitFor();

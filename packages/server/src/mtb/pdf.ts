@@ -3,10 +3,10 @@
  * from the live tables), so the same signed case always renders the same report. Pseudonymised:
  * the content holds no identity data.
  *
- * pdfkit's built-in Helvetica covers WinAnsi (Latin-1 plus typographic quotes and dashes); other
- * characters are spelt out in ASCII (≥ → ">=") rather than printed as the wrong glyph.
+ * Characters Helvetica cannot print are spelt out in ASCII (≥ → ">=") rather than printed as the
+ * wrong glyph.
  */
-import PDFDocument from 'pdfkit';
+import { openReportDocument, type Spelling } from '../pdf/document';
 import type { SignatureRow } from './case-record';
 import type { CaseContent, ContentAlteration } from './content';
 
@@ -25,22 +25,7 @@ const FLAG_LABELS: Record<string, string> = {
   filtered_call: 'filtered call',
 };
 
-const ASCII: Record<string, string> = { '≥': '>=', '≤': '<=', '→': '->', '←': '<-', '×': 'x', '›': '>', '≈': '~', µ: 'u', '−': '-' };
-// WinAnsi's code points above Latin-1: what Helvetica can print besides U+0020–U+00FF.
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-/** Text Helvetica can print, with the rest spelt out. */
-export function printable(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (ASCII[ch] !== undefined) out += ASCII[ch];
-    else if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) out += ch;
-    else if (ch === '\n' || ch === '\t') out += ' ';
-    else out += '?';
-  }
-  return out;
-}
+const ASCII: Spelling = { '≥': '>=', '≤': '<=', '→': '->', '←': '<-', '×': 'x', '›': '>', '≈': '~', µ: 'u', '−': '-' };
 
 const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
 const utc = (instant: string) => `${new Date(instant).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
@@ -51,13 +36,12 @@ function alterationLabel(a: Pick<ContentAlteration, 'gene' | 'alteration'>): str
 
 export function renderMtbReportPdf(content: CaseContent, signature: SignatureRow, opts: { compress?: boolean } = {}): Promise<Buffer> {
   const signedAt = new Date(signature.signed_at);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    compress: opts.compress ?? true,
+  const { doc, text, heading, field, done } = openReportDocument({
+    spelling: ASCII,
+    compress: opts.compress,
     info: {
-      Title: printable(`MTB report ${content.patient.pseudonym}`),
-      Author: printable(`${signature.signer_name} (${signature.signer_username})`),
+      Title: `MTB report ${content.patient.pseudonym}`,
+      Author: `${signature.signer_name} (${signature.signer_username})`,
       Subject: 'Molecular Tumour Board recommendations (signed)',
       Keywords: `sha256:${signature.content_sha256}`,
       // The signing time, not the rendering time: a re-render of one signed case says the same.
@@ -65,25 +49,6 @@ export function renderMtbReportPdf(content: CaseContent, signature: SignatureRow
       ModDate: signedAt,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const text = (s: string, o?: PDFKit.Mixins.TextOptions) => doc.text(printable(s), o);
-  const heading = (s: string) => {
-    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(12);
-    text(s);
-    doc.font('Helvetica').fontSize(9.5).moveDown(0.2);
-  };
-  const field = (label: string, value: string) => {
-    doc.font('Helvetica-Bold');
-    text(`${label}: `, { continued: true });
-    doc.font('Helvetica');
-    text(value);
-  };
 
   doc.font('Helvetica-Bold').fontSize(16);
   text('Molecular Tumour Board — signed report');
@@ -95,7 +60,7 @@ export function renderMtbReportPdf(content: CaseContent, signature: SignatureRow
   const p = content.patient;
   heading('Patient');
   field('Pseudonym', p.pseudonym);
-  field('Sex, birth year', `${p.sex}, ${p.birthYear}`);
+  field('Sex, birth year', `${p.sex}, ${p.birthYear ?? 'birth year unknown'}`);
   field(
     'Diagnosis',
     p.diagnosis
@@ -174,6 +139,5 @@ export function renderMtbReportPdf(content: CaseContent, signature: SignatureRow
     `The SHA-256 is taken over the canonical JSON (keys sorted) of the case content and recommendations shown above, stored with the signature. ` +
       `GET /api/mtb/cases/${content.case.id} reports whether the stored content still hashes to it and whether the records still match it.`,
   );
-  doc.end();
-  return done;
+  return done();
 }

@@ -3,29 +3,16 @@
  * study (input, core report, organ-at-risk figures with their methods) and the cumulative status
  * through its cycle, so re-rendering a study says the same until the study is replaced.
  *
- * pdfkit's built-in Helvetica prints WinAnsi only; other characters are spelt out (≤ → "<=").
+ * Characters Helvetica cannot print are spelt out (≤ → "<=", λ → "lambda").
  */
-import PDFDocument from 'pdfkit';
+import { openReportDocument, type Spelling } from '../pdf/document';
 import type { CumulativeView } from './cumulative';
 import type { AdministrationRow, StudyView } from './dosimetry-service';
 
 // prettier-ignore
-const SPELT: Record<string, string> = {
+const SPELT: Spelling = {
   '≥': '>=', '≤': '<=', '→': '->', '←': '<-', '×': 'x', '≈': '~', '−': '-', 'λ': 'lambda', 'μ': 'mu', 'α': 'alpha', 'β': 'beta', 'Σ': 'sum ', '∫': 'integral ', 'Ḋ': 'dose rate', '⁻': '-', '∝': 'proportional to', '∞': 'infinity',
 };
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-export function printable(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (SPELT[ch] !== undefined) out += SPELT[ch];
-    else if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) out += ch;
-    else if (ch === '\n' || ch === '\t') out += ' ';
-    else out += '?';
-  }
-  return out;
-}
 
 const utc = (instant: string) => `${new Date(instant).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const paris = (instant: string) =>
@@ -45,43 +32,18 @@ export interface DosimetryReportData {
 export function renderDosimetryReportPdf(data: DosimetryReportData, opts: { compress?: boolean } = {}): Promise<Buffer> {
   const { study, administration: adm, cumulative } = data;
   const computedAt = new Date(study.computedAt);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    compress: opts.compress ?? true,
+  const { doc, text, heading, field, small, done } = openReportDocument({
+    spelling: SPELT,
+    compress: opts.compress,
     info: {
-      Title: printable(`Dosimetry report ${data.pseudonym} cycle ${study.cycleNumber}`),
-      Author: printable(study.computedBy),
+      Title: `Dosimetry report ${data.pseudonym} cycle ${study.cycleNumber}`,
+      Author: study.computedBy,
       Subject: 'Dosimetry of one radioligand administration',
       // The computation's time, not the rendering's: one study always renders the same document.
       CreationDate: computedAt,
       ModDate: computedAt,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const text = (s: string, o?: PDFKit.Mixins.TextOptions) => doc.text(printable(s), o);
-  const heading = (s: string) => {
-    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(12);
-    text(s);
-    doc.font('Helvetica').fontSize(9.5).moveDown(0.2);
-  };
-  const field = (label: string, value: string) => {
-    doc.font('Helvetica-Bold');
-    text(`${label}: `, { continued: true });
-    doc.font('Helvetica');
-    text(value);
-  };
-  const small = (s: string) => {
-    doc.fontSize(8).fillColor('#333333');
-    text(s);
-    doc.fontSize(9.5).fillColor('black');
-  };
 
   doc.font('Helvetica-Bold').fontSize(16);
   text(`Dosimetry report — cycle ${study.cycleNumber}`);
@@ -151,6 +113,5 @@ export function renderDosimetryReportPdf(data: DosimetryReportData, opts: { comp
   field('Computed by', study.computedBy);
   field('Computed at', utc(study.computedAt));
   field('Study', `${study.id} (version ${study.version})`);
-  doc.end();
-  return done;
+  return done();
 }

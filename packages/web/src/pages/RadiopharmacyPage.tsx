@@ -131,7 +131,8 @@ function BatchPage() {
               }}
             />
           )}
-          {batch.status === 'qc-pending' && <ReleaseForm batch={batch} onReleased={update} />}
+          {/* Release is the radiopharmacist's signature alone (server: BATCH_RELEASERS). */}
+          {batch.status === 'qc-pending' && user.role === 'radiopharmacist' && <ReleaseForm batch={batch} onReleased={update} />}
           {batch.status === 'released' && (
             <DrawDoseForm
               batch={batch}

@@ -7,10 +7,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { TRIAL_CATALOGUE } from '@continuum/core';
 import type { FastifyInstance } from 'fastify';
-import { createDemoAccounts } from '../../../server/src/demo';
+import { createDemoAccounts, DEMO_PASSWORD } from '../../../server/src/demo';
 import { openPglite, type Db } from '../../../server/src/db/driver';
 import { migrate } from '../../../server/src/db/migrate';
 import { buildApp } from '../../../server/src/http/app';
@@ -46,7 +46,15 @@ export async function startLivePlatform(opts: { patients: number; seed: number }
     executablePath: CHROMIUM,
     headless: true,
     // This machine has no network: background services would only fail, many times a second.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     db,
@@ -59,4 +67,17 @@ export async function startLivePlatform(opts: { patients: number; seed: number }
       await db.close();
     },
   };
+}
+
+/**
+ * Signs a demo account in through the sign-in form, submitted with Enter (the form must work from
+ * the keyboard), and waits for the signed-in header, which every role has whatever its home page
+ * and navigation links (sponsor and referrer have no Patients link).
+ */
+export async function signIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/signin`);
+  await page.getByLabel(/username/i).fill(username);
+  await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
+  await page.getByLabel(/password/i).press('Enter');
+  await page.getByTestId('current-user').waitFor();
 }

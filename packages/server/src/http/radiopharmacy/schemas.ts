@@ -6,6 +6,12 @@ import { pageQuery } from '../common/pagination';
 export const RADIOPHARMACY_READERS: readonly Role[] = CLINICAL_READERS;
 /** Who prepares, tests, releases and dispenses. */
 export const RADIOPHARMACY_WRITERS: readonly Role[] = ['radiopharmacist', 'admin'];
+/**
+ * Who releases a batch: the radiopharmacist alone. Pharmaceutical release is the qualified
+ * radiopharmacist's personal responsibility; an administrator account is an IT role, not a
+ * pharmacist, and may not sign it.
+ */
+export const BATCH_RELEASERS: readonly Role[] = ['radiopharmacist'];
 /** Who records an administration: the nuclear-medicine physician and the coordinator at the bedside. */
 export const ADMINISTRATION_WRITERS: readonly Role[] = ['investigator', 'coordinator', 'admin'];
 

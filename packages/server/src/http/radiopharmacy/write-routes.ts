@@ -13,6 +13,7 @@ import { clockOf, type ClockOptions } from './clock';
 import {
   administrationBody,
   ADMINISTRATION_WRITERS,
+  BATCH_RELEASERS,
   batchParams,
   createBatchBody,
   discardBody,
@@ -77,7 +78,7 @@ export const radiopharmacyWriteRoutes: FastifyPluginAsyncZod<ClockOptions> = asy
   app.post(
     '/batches/:id/release',
     {
-      config: writers,
+      config: { access: BATCH_RELEASERS },
       schema: {
         summary:
           "Release with the radiopharmacist's signature: re-enter the password; the meaning and the SHA-256 of batch + QC are stored",
