@@ -27,7 +27,19 @@ export async function openScratchPostgres(adminUrl: string, prefix: string): Pro
     db,
     dispose: async () => {
       await db.close();
-      await admin(`drop database if exists ${name} with (force)`);
+      // Not WITH (FORCE): forcing terminates every backend on the database and is refused for one
+      // of another role — an autovacuum worker that started on it after the test's writes. A plain
+      // DROP DATABASE stops autovacuum workers itself; a straggling connection of ours (55006,
+      // "being accessed by other users") is waited for briefly.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await admin(`drop database if exists ${name}`);
+          return;
+        } catch (e) {
+          if ((e as { code?: string }).code !== '55006' || attempt >= 40) throw e;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
     },
   };
 }
