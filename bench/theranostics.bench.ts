@@ -395,7 +395,8 @@ async function benchYear(): Promise<void> {
   const table = RESOURCES.map((r) => {
     const row: Record<string, string> = { resource: r.id };
     for (const m of months)
-      row[m.slice(5)] = `${Math.round((util.find((u) => u.resourceId === r.id && u.month === m)?.fraction ?? 0) * 100)}%`;
+      // Month names, not "10": integer-like keys would be listed before every other column.
+      row[new Date(`${m}-01T00:00:00Z`).toLocaleString('en', { month: 'short', timeZone: 'UTC' })] = `${Math.round((util.find((u) => u.resourceId === r.id && u.month === m)?.fraction ?? 0) * 100)}%`;
     const year = util.filter((u) => u.resourceId === r.id);
     row.year = `${Math.round(
       (100 * year.reduce((s, u) => s + u.bookedMinutes, 0)) /
@@ -407,7 +408,7 @@ async function benchYear(): Promise<void> {
     return row;
   });
   console.log(`\n  Utilisation (booked / open time) per resource and month, ${YEAR}:`);
-  console.table(table);
+  console.table(Object.fromEntries(table.map(({ resource, ...rest }) => [resource, rest])));
 }
 
 // ---------------------------------------------------------------------------------------------
