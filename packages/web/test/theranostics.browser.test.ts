@@ -43,6 +43,8 @@ describe('theranostics in Chromium', () => {
     await signIn(page, base, 'physicist');
     await page.goto(`${base}/patients/${treated.id}`);
     await page.getByRole('tab', { name: 'Theranostics' }).click();
+    // A physicist may not see identity: the record does not offer it.
+    expect(await page.getByRole('button', { name: 'Identity', exact: true }).count()).toBe(0);
 
     const tac = page.getByTestId('tac-chart');
     await tac.waitFor();
@@ -99,6 +101,8 @@ describe('theranostics in Chromium', () => {
     await page.goto(`${base}/patients/${undecided.id}?tab=theranostics`);
     const vision = page.getByTestId('rule-vision-psma-pet');
     await vision.waitFor();
+    // The investigator may: the (audited) identity button is there.
+    expect(await page.getByRole('button', { name: 'Identity', exact: true }).count()).toBe(1);
     expect(await vision.locator('.th-rule-title .badge').textContent()).toBe('Unknown');
 
     const open = page.getByRole('button', { name: 'Record a PET read' });

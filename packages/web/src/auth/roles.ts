@@ -4,6 +4,8 @@ import type { Role } from '@continuum/core';
 // bundle stays free of server-side code). The server remains the judge; these sets only
 // decide what the navigation offers.
 export const CLINICAL_READERS: readonly Role[] = ['admin', 'investigator', 'coordinator', 'mtb', 'radiopharmacist', 'physicist'];
+/** Who may see names, birth dates and hospital numbers (server: IDENTITY_READERS). */
+export const IDENTITY_READERS: readonly Role[] = ['admin', 'investigator', 'coordinator'];
 export const TRIAL_READERS: readonly Role[] = [...CLINICAL_READERS, 'sponsor'];
 export const TRIAL_WRITERS: readonly Role[] = ['admin', 'investigator', 'coordinator'];
 /** Who sees a trial's candidate patients (docs/api.md: GET /api/trials/:id/candidates). */

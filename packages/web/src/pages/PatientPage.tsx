@@ -3,6 +3,8 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom'
 import { api } from '../api/endpoints';
 import type { PatientDetail } from '../api/types';
 import { useApi } from '../api/useApi';
+import { can, IDENTITY_READERS } from '../auth/roles';
+import { useUser } from '../auth/session';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { GenomicsOverTimePanel } from '../components/genomics/GenomicsOverTimePanel';
 import { IdentityPanel } from '../components/patient/IdentityPanel';
@@ -48,6 +50,7 @@ export function PatientPage() {
 }
 
 function PatientRecordView({ patient }: { patient: PatientDetail }) {
+  const user = useUser();
   const { byCode } = useOncoTree();
   const nameOf = (code: string) => byCode.get(code)?.name;
   const [params, setParams] = useSearchParams();
@@ -131,7 +134,8 @@ function PatientRecordView({ patient }: { patient: PatientDetail }) {
             </dd>
           </div>
         </dl>
-        <IdentityPanel patientId={patient.id} />
+        {/* Not offered to roles that may not see identity (the server refuses them anyway). */}
+        {can(user.role, IDENTITY_READERS) && <IdentityPanel patientId={patient.id} />}
       </header>
       <FactHighlightContext.Provider value={factId}>
         <Tabs
