@@ -55,6 +55,16 @@ const NOT_GENES = new Set(['ORF', 'SCLC', 'TKI', 'RTK', 'CNV', 'AND', 'WITH', 'L
  * A protein change applies to the gene written before it; a bare gene list takes the event word
  * that ends the clause (fusions, amplification, mutations, loss), else "any mutation".
  */
+/** "MAP2K1/2" names MAP2K1 and MAP2K2: a bare number after a slash replaces the previous gene's trailing number. */
+function expandGeneShorthand(parts: string[]): string[] {
+  return parts.map((part, i) => {
+    const previous = parts[i - 1];
+    if (i === 0 || !/^\d+$/.test(part) || previous === undefined) return part;
+    const stem = /^([A-Z][A-Z0-9]*?[A-Z])\d+$/.exec(previous);
+    return stem ? `${stem[1]}${part}` : part;
+  });
+}
+
 export function parseResistanceAlterations(text: string, targetGene: string): ResistancePattern[] {
   const out: ResistancePattern[] = [];
   const clean = text
@@ -84,7 +94,7 @@ export function parseResistanceAlterations(text: string, targetGene: string): Re
         .split(' ')
         .filter((w) => w !== '')) {
         const word = raw.replace(/[.:]$/, '');
-        const genes = word.split('/');
+        const genes = expandGeneShorthand(word.split('/'));
         // A protein change is one residue letter then its number (T790M); a gene symbol is not.
         if (genes.every((g) => GENE_TOKEN.test(g) && !NOT_GENES.has(g) && !/^[A-Z*]\d/.test(g))) {
           // A gene (or gene list); protein changes after it belong to the last one.

@@ -107,6 +107,23 @@ describe('acquired resistance (data/genomics/acquired_resistance_reference.tsv, 
     expect(
       parseResistanceAlterations('RB1 + TP53 loss with SCLC/squamous transformation', 'EGFR').map((p) => `${p.gene}:${p.spec.kind}`),
     ).toEqual(['RB1:any_of', 'TP53:any_of']);
+    // "MAP2K1/2" (reference row 35, BRAF + MEK inhibitors) names both MEK genes.
+    expect(
+      parseResistanceAlterations('NRAS Q61, MAP2K1/2 mutations, BRAF amplification', 'BRAF').map((p) => `${p.gene}:${p.spec.kind}`),
+    ).toEqual(['NRAS:codon', 'MAP2K1:any_mutation', 'MAP2K2:any_mutation', 'BRAF:amplification']);
+  });
+
+  it('MAP2K1 K57N after dabrafenib + trametinib → downstream bypass (reference row 35: MAP2K1/2 mutations after BRAF + MEK inhibitors)', () => {
+    const k57n: QueryAlteration = { gene: 'MAP2K1', kind: 'mutation', protein: parseProteinChange('p.K57N'), effect: 'missense' };
+    const calls = classifyAcquiredAlteration(k57n, resistance, { priorTherapies: ['dabrafenib', 'trametinib'] });
+    expect(calls.map((c) => c.mechanismClass)).toContain('bypass_downstream');
+  });
+
+  it('IDH2 R140Q after ivosidenib → isoform switch (reference row 43: "IDH2 R140/R172 (isoform switch)")', () => {
+    const r140q: QueryAlteration = { gene: 'IDH2', kind: 'mutation', protein: parseProteinChange('p.R140Q'), effect: 'missense' };
+    expect(classifyAcquiredAlteration(r140q, resistance, { priorTherapies: ['ivosidenib'] }).map((c) => c.mechanismClass)).toEqual([
+      'on_target_isoform_switch',
+    ]);
   });
 
   it('EGFR T790M after erlotinib → on-target secondary mutation', () => {
