@@ -1,19 +1,18 @@
 import { CLINICAL_READERS } from '@continuum/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { appendAudit } from '../../audit/record';
-import { verifyPassword } from '../../auth/passwords';
 import { loadCaseRecord } from '../../mtb/case-record';
 import { SIGNATURE_MEANING } from '../../mtb/content';
 import { renderMtbReportPdf } from '../../mtb/pdf';
 import { parseSignedContent, signCase } from '../../mtb/signature';
 import { actorOf, audited } from '../common/audited';
-import { badRequest, conflict, HttpProblem, notFound, unauthorized } from '../common/problem';
+import { requireReauthentication } from '../common/reauthenticate';
+import { badRequest, conflict, notFound } from '../common/problem';
 import type { MtbContextSource } from './context';
 import { caseParams, MTB_WRITERS, signBody } from './schemas';
 
 /** The chair's signature (re-authenticated) and the signed report as PDF. */
 export const mtbSignRoutes: FastifyPluginAsyncZod<{ mtb: MtbContextSource }> = async (app, { mtb }) => {
-  const { db, throttle } = app.deps;
+  const { db } = app.deps;
 
   app.post(
     '/cases/:id/sign',
@@ -34,31 +33,12 @@ export const mtbSignRoutes: FastifyPluginAsyncZod<{ mtb: MtbContextSource }> = a
           { path: 'body.meaning', message: `expected "${SIGNATURE_MEANING}"` },
         ]);
       }
-      // The same throttle and keys as sign-in: a signing form is a password prompt too, and must
-      // not give a stolen session unlimited guesses.
-      const keys = [`user:${user.username}`, `ip:${request.ip}`];
-      const waitMs = throttle.retryAfterMs(keys);
-      if (waitMs > 0) {
-        const seconds = Math.ceil(waitMs / 1000);
-        throw new HttpProblem(429, 'Too Many Requests', `Too many wrong passwords. Try again in ${seconds} s.`, undefined, {
-          'retry-after': String(seconds),
-        });
-      }
-      const hash = (await db.query<{ password_hash: string }>('select password_hash from app_user where id = $1 and active', [user.id]))
-        .rows[0]?.password_hash;
-      if (!hash || !(await verifyPassword(hash, password))) {
-        throttle.recordFailure(keys);
-        await db.transaction((tx) =>
-          appendAudit(tx, actorOf(request), {
-            action: 'sign-failed',
-            entityType: 'mtb_case',
-            entityId: id,
-            after: { address: request.ip, why: 'wrong password' },
-          }),
-        );
-        throw unauthorized('Wrong password: the signature was not applied. Re-enter the password of the account you are signed in with.');
-      }
-      throttle.clear(`user:${user.username}`);
+      await requireReauthentication(request, app.deps, {
+        password,
+        entityType: 'mtb_case',
+        entityId: id,
+        notApplied: 'the signature was not applied',
+      });
       const signature = await audited(db, actorOf(request), (tx, audit) =>
         signCase(tx, mtb(), audit, { id: user.id, username: user.username, displayName: user.displayName, role: user.role }, id, {
           version,

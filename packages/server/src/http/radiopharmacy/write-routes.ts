@@ -1,6 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { appendAudit } from '../../audit/record';
-import { verifyPassword } from '../../auth/passwords';
 import { createBatch, expectedMeaning, recordQc, recordStaffDose, rejectBatch, releaseBatch } from '../../radiopharmacy/batches';
 import { discardDose, drawDose, recordAdministration } from '../../radiopharmacy/doses';
 import { withProblems } from '../../radiopharmacy/problems';
@@ -8,7 +6,8 @@ import { administrationRecord, doseRecord, wasteRecord, type Row } from '../../r
 import { batchDetail } from '../../radiopharmacy/views';
 import { recordWaste, releaseWaste } from '../../radiopharmacy/waste';
 import { actorOf, audited } from '../common/audited';
-import { badRequest, HttpProblem, notFound } from '../common/problem';
+import { requireReauthentication } from '../common/reauthenticate';
+import { badRequest, notFound } from '../common/problem';
 import { clockOf, type ClockOptions } from './clock';
 import {
   administrationBody,
@@ -34,7 +33,7 @@ import {
  * write with a problem naming the field and the limit.
  */
 export const radiopharmacyWriteRoutes: FastifyPluginAsyncZod<ClockOptions> = async (app, opts) => {
-  const { db, throttle } = app.deps;
+  const { db } = app.deps;
   const now = clockOf(opts);
   const writers = { access: RADIOPHARMACY_WRITERS };
 
@@ -87,7 +86,6 @@ export const radiopharmacyWriteRoutes: FastifyPluginAsyncZod<ClockOptions> = asy
       },
     },
     async (request) => {
-      const user = request.session!.user;
       const { id } = request.params;
       const batch = (await db.query<Row>('select * from radiopharm_batch where id = $1', [id])).rows[0];
       if (!batch) throw notFound(`Batch ${id}`);
@@ -97,35 +95,12 @@ export const radiopharmacyWriteRoutes: FastifyPluginAsyncZod<ClockOptions> = asy
           { path: 'body.meaning', message: `expected "${meaning}"` },
         ]);
       }
-      // A signing form is a password prompt: same throttle as sign-in, so a left-open session cannot be used to guess.
-      const keys = [`user:${user.username}`, `ip:${request.ip}`];
-      const waitMs = throttle.retryAfterMs(keys);
-      if (waitMs > 0) {
-        const seconds = Math.ceil(waitMs / 1000);
-        throw new HttpProblem(429, 'Too Many Requests', `Too many wrong passwords. Try again in ${seconds} s.`, undefined, {
-          'retry-after': String(seconds),
-        });
-      }
-      const hash = (await db.query<{ password_hash: string }>('select password_hash from app_user where id = $1 and active', [user.id]))
-        .rows[0]?.password_hash;
-      if (!hash || !(await verifyPassword(hash, request.body.password))) {
-        throttle.recordFailure(keys);
-        await db.transaction((tx) =>
-          appendAudit(tx, actorOf(request), {
-            action: 'sign-failed',
-            entityType: 'radiopharm_batch',
-            entityId: id,
-            after: { address: request.ip, why: 'wrong password' },
-          }),
-        );
-        throw new HttpProblem(
-          401,
-          'Unauthorized',
-          'Wrong password: the batch was not released. Re-enter the password of the account you are signed in with.',
-          [{ path: 'body.password', message: 'does not match your account' }],
-        );
-      }
-      throttle.clear(`user:${user.username}`);
+      await requireReauthentication(request, app.deps, {
+        password: request.body.password,
+        entityType: 'radiopharm_batch',
+        entityId: id,
+        notApplied: 'the batch was not released',
+      });
       const at = now();
       await withProblems(() =>
         audited(db, actorOf(request), (tx, audit) => releaseBatch(tx, audit, actorOf(request), id, request.body, at)),
