@@ -1,14 +1,14 @@
 import {
+  checkCycleLimits,
   cumulativeAgainstLimits,
   organAtRiskLimits,
-  wouldExceed,
   type CumulativeStatus,
   type CycleDose,
-  type DoseRateShape,
-  type PlannedOrganDose,
-  type WouldExceedResult,
+  type CycleDosimetry,
+  type CycleLimitCheck,
 } from '@continuum/core';
 import type { Queryable } from '../db/driver';
+import { checkCycle, cycleContextOf } from '../scheduling/limit-check';
 import type { StudyRow } from './dosimetry-service';
 
 export interface CycleFigures {
@@ -31,7 +31,8 @@ export interface NextCycle {
   activityMBq: number;
   /** Where the plan comes from: a planned treatment cycle, or the regimen's next cycle. */
   source: string;
-  check: WouldExceedResult;
+  /** The same check scheduling makes before the cycle is booked (core checkCycleLimits). */
+  check: CycleLimitCheck;
 }
 
 export interface CumulativeView {
@@ -63,20 +64,17 @@ export function cycleHistory(studies: readonly StudyRow[]): CycleDose[] {
   ]);
 }
 
-/** The planned organ doses of a next cycle: dose per GBq and kidney shape of the latest study. */
-export function plannedOrgans(latest: StudyRow): PlannedOrganDose[] {
-  const gbq = latest.injectedMBq / 1000;
-  const organs: PlannedOrganDose[] = [];
-  if (latest.kidneyDoseGy !== null) {
-    organs.push({
-      organ: 'kidneys',
-      doseGyPerGBq: latest.kidneyDoseGy / gbq,
-      ...(latest.kidneyShape ? { shape: latest.kidneyShape as DoseRateShape } : {}),
-    });
-  }
-  if (latest.redMarrowDoseGy !== null) organs.push({ organ: 'red-marrow', doseGyPerGBq: latest.redMarrowDoseGy / gbq });
-  return organs;
-}
+/** A stored study as the organ-at-risk check of a cycle reads it. */
+export const asCycleDosimetry = (s: StudyRow): CycleDosimetry => ({
+  studyId: s.id,
+  cycleNumber: s.cycleNumber,
+  injectedMBq: s.injectedMBq,
+  administeredAt: s.administeredAt,
+  kidneyDoseGy: s.kidneyDoseGy,
+  kidneyBedGy: s.kidneyBedGy,
+  kidneyShape: s.kidneyShape,
+  redMarrowDoseGy: s.redMarrowDoseGy,
+});
 
 /**
  * Cumulative organ-at-risk doses over the patient's studied cycles (up to `throughCycle`), against
@@ -135,32 +133,37 @@ export async function cumulativeFor(
   const latest = included.at(-1);
   if (opts.throughCycle !== undefined || !latest) return view;
 
+  // The next cycle is checked exactly as scheduling will check it (same function, same inputs),
+  // so this page and the scheduling refusal cannot disagree.
+  const studied = included.map(asCycleDosimetry);
   const planned = (
     await q.query<Row>(
-      `select cycle_number, prescribed_mbq, status from treatment_cycle
-        where patient_id = $1 and status in ('planned', 'scheduled') order by cycle_number limit 1`,
+      `select c.id, c.course_id, c.patient_id, c.cycle_number, c.prescribed_mbq, c.status, co.kidney_risk_factors
+         from treatment_cycle c join treatment_course co on co.id = c.course_id
+        where c.patient_id = $1 and c.status in ('planned', 'scheduled') order by c.cycle_number limit 1`,
       [patientId],
     )
   ).rows[0];
   const lastCycle = Math.max(...included.map((s) => s.cycleNumber));
-  let next: { cycle: number; activityMBq: number; source: string } | null = null;
-  if (planned)
-    next = {
-      cycle: planned.cycle_number,
+  if (planned) {
+    view.nextCycle = {
+      cycle: Number(planned.cycle_number),
       activityMBq: Number(planned.prescribed_mbq),
       source: `treatment cycle ${planned.cycle_number} (${planned.status})`,
+      check: await checkCycle(q, cycleContextOf(planned), { studies: studied }),
     };
-  else if (course && ['active', 'planned'].includes(course.status) && lastCycle < course.cycles) {
-    next = {
-      cycle: lastCycle + 1,
-      activityMBq: Number(course.activity_mbq),
-      source: `the regimen's cycle ${lastCycle + 1} (${course.name})`,
-    };
-  }
-  if (next) {
+  } else if (course && ['active', 'planned'].includes(course.status) && lastCycle < course.cycles) {
+    const activityMBq = Number(course.activity_mbq);
     view.nextCycle = {
-      ...next,
-      check: wouldExceed({ history, planned: { cycle: next.cycle, activityMBq: next.activityMBq, organs: plannedOrgans(latest) }, limits }),
+      cycle: lastCycle + 1,
+      activityMBq,
+      source: `the regimen's cycle ${lastCycle + 1} (${course.name})`,
+      check: checkCycleLimits({
+        cycleNumber: lastCycle + 1,
+        prescribedMBq: activityMBq,
+        kidneyRiskFactors: riskFactors ?? true,
+        studies: studied,
+      }),
     };
   }
   return view;

@@ -10,7 +10,7 @@
  * Everything goes through the audited paths with the demo accounts as actors, PET reads through
  * the same service as the API (which re-matches the patient).
  */
-import { decayFactor, organAtRiskLimits, wouldExceed, type PetLesion, type ReferenceUptake } from '@continuum/core';
+import { checkCycleLimits, decayFactor, type PetLesion, type ReferenceUptake } from '@continuum/core';
 import type { Actor } from '../audit/record';
 import type { Db, Queryable } from '../db/driver';
 import { audited } from '../http/common/audited';
@@ -19,7 +19,7 @@ import { codeOrNameHierarchy } from '../matching/oncotree';
 import { releaseHash } from '../radiopharmacy/release-signature';
 import { loadOncoTree } from '../reference';
 import type { FeatureDemoContext } from '../seed/feature-demos';
-import { cycleHistory, plannedOrgans } from './cumulative';
+import { asCycleDosimetry } from './cumulative';
 import { demoInjectedMBq, demoPsmaCycleInput, DEMO_CYCLES } from './demo-data';
 import { createStudy, loadAdministration, loadStudies } from './dosimetry-service';
 import { recordPetRead, type PetReadInput } from './pet-read-service';
@@ -295,16 +295,15 @@ export async function seedTheranosticsDemo(db: Db, ctx: FeatureDemoContext): Pro
     });
     return row.id as string;
   });
-  const limits = organAtRiskLimits({ kidneyRiskFactors: true });
   for (let cycle = 1; cycle <= DEMO_CYCLES; cycle++) {
     const administeredAt = new Date(firstAt.getTime() + (cycle - 1) * 6 * WEEK);
     const studies = await loadStudies(db, treated.id);
-    const latest = studies.at(-1);
     // The check made before the cycle was scheduled: the earlier cycles' dosimetry (none before the first).
-    const limitCheck = wouldExceed({
-      history: cycleHistory(studies),
-      planned: { cycle, activityMBq: 7400, organs: latest ? plannedOrgans(latest) : [] },
-      limits,
+    const limitCheck = checkCycleLimits({
+      cycleNumber: cycle,
+      prescribedMBq: 7400,
+      kidneyRiskFactors: true,
+      studies: studies.map(asCycleDosimetry),
     });
     const administrationId = await audited(db, actors.investigator, async (tx, audit) => {
       const id = await administerCycle(tx, {
