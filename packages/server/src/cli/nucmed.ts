@@ -1,17 +1,7 @@
-import { NUCMED_DATA_PATHS, NucmedError, decayCommand, loadDosimetryData, runDosimetry, type NucmedDataTexts } from '@continuum/core';
+import { NucmedError, decayCommand, runDosimetry } from '@continuum/core';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DATA_DIR } from '../reference';
-
-/** Reads the shipped S-value tables and organ masses (data/nucmed) for core's dosimetry. */
-function dosimetryData() {
-  const repo = join(DATA_DIR, '..');
-  const texts = Object.fromEntries(
-    Object.entries(NUCMED_DATA_PATHS).map(([key, path]) => [key, readFileSync(join(repo, path), 'utf8')]),
-  ) as NucmedDataTexts;
-  return loadDosimetryData(texts);
-}
+import { dosimetryData } from '../theranostics/dosimetry-data';
 
 /** Prints a NucmedError (it names the field, the limit and suggestions) and sets a failing exit code. */
 function fail(error: unknown, where: string): void {
